@@ -1,0 +1,219 @@
+//! Stage 2 of the flow: who is speaking. The host's outlet (registry + Public Suffix List),
+//! the outlet the page claims to be, imitation of a registry domain, and a verdict in words.
+
+pub mod claim;
+pub mod host;
+pub mod lookalike;
+pub mod registry;
+pub mod schema;
+
+pub use claim::{Claim, Via};
+pub use host::{Archive, HostInfo};
+use registry::{DomainRole, Outlet, Registry};
+use serde::Serialize;
+
+/// The answer to "who is speaking?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// The host is one of the outlet's domains.
+    Verified,
+    /// The page claims a registry outlet whose domains do not include this host.
+    Claimed,
+    /// The host imitates a registry outlet's domain.
+    Lookalike,
+    /// Not in the registry and no claim that points into it.
+    Unknown,
+}
+
+/// A registry outlet named briefly: for claims and imitations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OutletRef {
+    pub id: String,
+    pub name: String,
+    pub domain: String,
+}
+
+impl From<&Outlet> for OutletRef {
+    fn from(o: &Outlet) -> Self {
+        OutletRef {
+            id: o.id.clone(),
+            name: o.name.clone(),
+            domain: o.primary_domain().to_string(),
+        }
+    }
+}
+
+/// How sure a `lookalike` verdict is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    High,
+    Medium,
+}
+
+/// Identity of the page: host, claims, verdict and reason.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Identity {
+    pub host: Option<HostInfo>,
+    pub verdict: Verdict,
+    /// The verdict as a plain sentence.
+    pub reason: String,
+    /// The outlet the host belongs to, with every fact and its source.
+    pub outlet: Option<Outlet>,
+    /// The role of this host for its outlet (primary, edition, mirror, former).
+    pub domain_role: Option<DomainRole>,
+    /// What the page says it is, most trusted first.
+    pub claims: Vec<Claim>,
+    /// The registry outlet the page claims to be, when that is not the host's outlet.
+    pub claimed: Option<OutletRef>,
+    /// The registry outlet whose domain this host imitates.
+    pub imitates: Option<OutletRef>,
+    pub confidence: Option<Confidence>,
+}
+
+/// Options for identification.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Ignore clone domains the registry lists by name: judge by the generic rules alone.
+    pub generic_only: bool,
+}
+
+/// Identifies the outlet behind `url`, using what `page` claims when a page is given.
+pub fn identify(url: &str, page: Option<&crate::page::Page>, options: Options) -> Identity {
+    let reg = registry::registry();
+    let host = host::resolve(url);
+    let claims = page.map(|p| claim::claims(p, reg)).unwrap_or_default();
+    decide(reg, host, claims, options)
+}
+
+fn decide(
+    reg: &Registry,
+    host: Option<HostInfo>,
+    claims: Vec<Claim>,
+    options: Options,
+) -> Identity {
+    let claimed_outlet = claims
+        .iter()
+        .find_map(|c| c.outlet_id.as_deref())
+        .and_then(|id| reg.outlet(id));
+    let claimed_name = claims.first().map(|c| c.name.clone());
+    let mut id = Identity {
+        host: host.clone(),
+        verdict: Verdict::Unknown,
+        reason: String::new(),
+        outlet: None,
+        domain_role: None,
+        claims,
+        claimed: None,
+        imitates: None,
+        confidence: None,
+    };
+    let Some(h) = host else {
+        id.reason = "This address has no web host to identify.".into();
+        return id;
+    };
+    let shown = h.unicode.clone().unwrap_or_else(|| h.host.clone());
+    let archived = h
+        .archive
+        .as_ref()
+        .map(|a| format!(" (an archived copy, via {})", a.service))
+        .unwrap_or_default();
+
+    if let Some((outlet, domain)) = reg.outlet_for_host(&h.host, &h.site) {
+        id.verdict = Verdict::Verified;
+        let role = match domain.role {
+            DomainRole::Primary => "a domain".to_string(),
+            DomainRole::Edition => match &domain.lang {
+                Some(lang) => format!("an edition ({lang})"),
+                None => "an edition".into(),
+            },
+            DomainRole::Mirror => "a mirror".into(),
+            DomainRole::Former => "a former domain".into(),
+        };
+        id.reason = format!("{shown} is {role} of {}{archived}.", outlet.name);
+        if let Some(other) = claimed_outlet.filter(|c| c.id != outlet.id) {
+            id.reason
+                .push_str(&format!(" The page names {} as its source.", other.name));
+            id.claimed = Some(other.into());
+        }
+        id.domain_role = Some(domain.role);
+        id.outlet = Some(outlet.clone());
+        return id;
+    }
+    if h.is_ip {
+        id.reason = format!("{shown} is an IP address, not a named site{archived}.");
+        if let Some(c) = claimed_outlet {
+            id.verdict = Verdict::Claimed;
+            id.reason = claimed_sentence(c, &shown);
+            id.claimed = Some(c.into());
+        }
+        return id;
+    }
+    let clone = (!options.generic_only)
+        .then(|| reg.clone_for_host(&h.host, &h.site))
+        .flatten();
+    let documented = clone.and_then(|c| reg.outlet(&c.imitates).map(|o| (o, c)));
+    let imitation = lookalike::imitation(&h.site, reg);
+    if let Some((outlet, c)) = documented {
+        id.verdict = Verdict::Lookalike;
+        id.confidence = Some(Confidence::High);
+        id.reason = format!(
+            "{shown} imitates {} ({}): it was documented as a clone by {} ({}).",
+            outlet.name,
+            outlet.primary_domain(),
+            c.report,
+            c.operation
+        );
+        id.imitates = Some(outlet.into());
+    } else if let Some(im) = imitation {
+        id.verdict = Verdict::Lookalike;
+        let claims_it = claimed_outlet.is_some_and(|c| c.id == im.outlet.id);
+        id.confidence = Some(if claims_it {
+            Confidence::High
+        } else {
+            Confidence::Medium
+        });
+        id.reason = if claims_it {
+            format!(
+                "This page calls itself {}, but {shown} is not one of its domains: it imitates {} ({}). {} is at {}.",
+                im.outlet.name, im.domain, im.how, im.outlet.name, im.outlet.primary_domain()
+            )
+        } else {
+            format!(
+                "{shown} resembles {}, a domain of {} ({}).",
+                im.domain, im.outlet.name, im.how
+            )
+        };
+        id.imitates = Some(OutletRef {
+            id: im.outlet.id.clone(),
+            name: im.outlet.name.clone(),
+            domain: im.domain.clone(),
+        });
+    } else if let Some(c) = claimed_outlet {
+        id.verdict = Verdict::Claimed;
+        id.reason = claimed_sentence(c, &shown);
+    } else {
+        id.reason = match &claimed_name {
+            Some(name) => format!(
+                "{} is not in Masthead's registry. The page calls itself {name}.",
+                h.site
+            ),
+            None => format!("{} is not in Masthead's registry.", h.site),
+        };
+    }
+    if let Some(c) = claimed_outlet {
+        id.claimed = Some(c.into());
+    }
+    id
+}
+
+fn claimed_sentence(outlet: &Outlet, shown: &str) -> String {
+    format!(
+        "This page calls itself {}, but {shown} is not one of its domains; {} is at {}.",
+        outlet.name,
+        outlet.name,
+        outlet.primary_domain()
+    )
+}

@@ -1,0 +1,120 @@
+"""Legal measures against media outlets: one entry per legal act, keyed by outlet id.
+
+EU: entities listed in Annex XV of Council Regulation (EU) No 833/2014 (Art. 2f), from
+/work/shared/data/legal-measures/eu_annex_xv_media_compiled.csv, each fact checked:
+- 2022/350: adopted 1 March 2022, OJ L 65 of 2 March 2022, applies from 2 March 2022.
+- 2022/879: adopted 3 June 2022 (OJ L 153, 3.6.2022); the suspension applies from
+  25 June 2022 under Council Implementing Regulation (EU) 2022/994 of 24 June 2022
+  (European Audiovisual Observatory, IRIS 2022-7:1/2; Bulgarian regulator CEM notice).
+- 2022/2474: adopted 16 December 2022 (9th package; 2022/2475 of the same day); applies
+  from 1 February 2023 under Council Implementing Regulation (EU) 2023/180 of 27 January
+  2023 (CEM press release of 30 January 2023).
+- 2023/427: adopted 25 February 2023 (10th package). Effective date not verified: omitted.
+- 2023/1214: adopted 23 June 2023 (IRIS 2023-7:1/4). Secondary reports give 1 October 2023
+  as the date the suspension applies; not checked against the act text: omitted.
+- 2024/1428: adopted 17 May 2024, applies from 25 June 2024 (Czech regulator CTU notice).
+- 2025/395: 16th package, adopted 24 February 2025. The regulation number is cross-checked
+  only against secondary references; effective date omitted.
+UK / US / CA: see the entries below.
+"""
+
+AS_OF = "2026-11-28"
+
+
+def eli(year, num):
+    return f"https://eur-lex.europa.eu/eli/reg/{year}/{num}/oj"
+
+
+ART2F = "Suspension of broadcasting and distribution in the EU (Regulation (EU) No 833/2014, Art. 2f, Annex XV)"
+
+
+def eu(entities, act_num, adopted, effective=None, note=""):
+    year, num = act_num.split("/")
+    m = {"jurisdiction": "EU", "measure": f"{ART2F}: {entities}{note}",
+         "act": f"Council Regulation (EU) {act_num}", "adopted": adopted,
+         "url": eli(year, num), "as_of": AS_OF}
+    if effective:
+        m["effective"] = effective
+    return m
+
+
+R350 = ("2022/350", "2022-03-01", "2022-03-02")
+R879 = ("2022/879", "2022-06-03", "2022-06-25", "; applies from 25 June 2022 under Council Implementing Regulation (EU) 2022/994")
+R2474 = ("2022/2474", "2022-12-16", "2023-02-01", "; applies from 1 February 2023 under Council Implementing Regulation (EU) 2023/180")
+R427 = ("2023/427", "2023-02-25", None)
+R1214 = ("2023/1214", "2023-06-23", None)
+R1428 = ("2024/1428", "2024-05-17", "2024-06-25")
+R395 = ("2025/395", "2025-02-24", None)
+
+
+def e(entities, r):
+    note = r[3] if len(r) > 3 else ""
+    return eu(entities, r[0], r[1], r[2], note)
+
+
+OFCOM_RT = {
+    "jurisdiction": "UK",
+    "measure": "Revocation of the UK broadcast licence held by ANO TV Novosti (RT): licensee not fit and proper",
+    "act": "Ofcom decision under the Broadcasting Act 1990 and 1996, 18 March 2022",
+    "adopted": "2022-03-18", "effective": "2022-03-18",
+    "url": "https://www.ofcom.org.uk/news-centre/2022/ofcom-revokes-rt-broadcast-licence",
+    "as_of": AS_OF,
+}
+CRTC_RT = {
+    "jurisdiction": "CA",
+    "measure": "Removal of RT and RT France from the List of non-Canadian programming services and stations authorized for distribution",
+    "act": "CRTC report in response to Order in Council P.C. 2022-0183, 16 March 2022",
+    "adopted": "2022-03-16",
+    "url": "https://crtc.gc.ca/eng/publications/reports/rp220316.htm",
+    "as_of": AS_OF,
+}
+
+
+def us_fma(names):
+    return {
+        "jurisdiction": "US",
+        "measure": f"Determination as a foreign mission under the Foreign Missions Act: Rossiya Segodnya and subsidiaries ({names})",
+        "act": "U.S. Department of State determination under the Foreign Missions Act (22 U.S.C. 4301 et seq.), 4 September 2024",
+        "adopted": "2024-09-04",
+        "url": "https://pressfreedomtracker.us/all-incidents/state-department-classifies-six-russian-state-owned-news-outlets-foreign-missions",
+        "as_of": AS_OF,
+    }
+
+
+FMA_ALL = "RIA Novosti, RT, TV-Novosti, Ruptly, Sputnik"
+
+MEASURES = {
+    "rt": [
+        e("RT - Russia Today English, RT - Russia Today UK, RT - Russia Today Germany, RT - Russia Today France, RT - Russia Today Spanish", R350),
+        e("RT Arabic", R427),
+        OFCOM_RT,
+        CRTC_RT,
+        us_fma(FMA_ALL),
+    ],
+    "sputnik": [e("Sputnik", R350), e("Sputnik Arabic", R427), us_fma(FMA_ALL)],
+    "ria-novosti": [e("RIA Novosti", R1428), us_fma(FMA_ALL)],
+    "rtr-planeta": [e("Rossiya RTR / RTR Planeta", R879)],
+    "russia-24": [e("Rossiya 24 / Russia 24", R879)],
+    "tv-centre-international": [e("TV Centre International", R879)],
+    "ntv": [e("NTV/NTV Mir", R2474)],
+    "russia-1": [e("Rossiya 1", R2474)],
+    "ren-tv": [e("REN TV", R2474)],
+    "channel-one-russia": [e("Pervyi Kanal", R2474)],
+    "rt-balkan": [e("RT Balkan", R1214)],
+    "oriental-review": [e("Oriental Review", R1214)],
+    "tsargrad": [e("Tsargrad", R1214)],
+    "new-eastern-outlook": [e("New Eastern Outlook", R1214)],
+    "katehon": [e("Katehon", R1214)],
+    "voice-of-europe": [e("Voice of Europe", R1428)],
+    "izvestia": [e("Izvestia", R1428)],
+    "rossiyskaya-gazeta": [e("Rossiiskaya Gazeta", R1428)],
+    "eadaily": [e("EADaily / Eurasia Daily", R395)],
+    "fondsk": [e("Fondsk", R395)],
+    "lenta": [e("Lenta", R395)],
+    "news-front": [e("NewsFront", R395)],
+    "rubaltic": [e("RuBaltic", R395)],
+    "southfront": [e("SouthFront", R395)],
+    "strategic-culture-foundation": [e("Strategic Culture Foundation", R395)],
+    "zvezda": [e("Krasnaya Zvezda / TV Zvezda", R395)],
+    "krasnaya-zvezda": [e("Krasnaya Zvezda / TV Zvezda", R395)],
+}

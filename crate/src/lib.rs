@@ -30,7 +30,12 @@ pub fn analyze_text(url: &str, text: &str) -> Report {
 
 fn build_report(url: &str, page: page::Page) -> Report {
     let identity = identity::identify(url, Some(&page), identity::Options::default());
-    let markers = markers::detect(&page);
+    // The Report carries what the panel shows: markers at or above the shipped threshold.
+    let markers: Vec<_> = markers::detect(&page)
+        .into_iter()
+        .filter(|m| m.strength >= markers::DEFAULT_THRESHOLD)
+        .collect();
+    let summary = markers::summarize(&markers, page.body.word_count());
     Report {
         schema_version: report::SCHEMA_VERSION,
         engine_version: VERSION,
@@ -38,6 +43,7 @@ fn build_report(url: &str, page: page::Page) -> Report {
         identity,
         page: report::PageFacts::of(&page),
         markers,
+        summary,
         partial: !page.limits.is_empty(),
         limits: page.limits.clone(),
     }

@@ -1,7 +1,7 @@
 //! The one output type: a versioned, serde-serialized Report, camelCase for JavaScript.
 
 use crate::identity::Identity;
-use crate::markers::Marker;
+use crate::markers::{Marker, Summary};
 use crate::page::{Link, Page};
 use serde::Serialize;
 
@@ -17,6 +17,8 @@ pub struct Report {
     pub identity: Identity,
     pub page: PageFacts,
     pub markers: Vec<Marker>,
+    /// Counts per family per 1,000 words and the strongest markers.
+    pub summary: Summary,
     /// True when the page was only partly read; `limits` says why.
     pub partial: bool,
     pub limits: Vec<String>,

@@ -149,13 +149,22 @@ def main():
         else:
             kept_clones.append(c)
 
+    # Write every file to a hidden temp name first (not matched by *.toml), then move them
+    # into place with os.replace, so a concurrent reader (build.rs, check.py) never sees a
+    # missing or half-written file. Stale files are removed only after the new set is in place.
     os.makedirs(OUT, exist_ok=True)
-    for f in glob.glob(os.path.join(OUT, "*.toml")):
-        os.remove(f)
+    written = []
     for fname, outs in sorted(reg.files.items()):
         outs = sorted(outs, key=lambda o: (o["country"], o["id"]))
-        write_toml(os.path.join(OUT, fname), HEADERS[fname], outs)
-    write_toml(os.path.join(OUT, "clones.toml"), HEADERS["clones.toml"], [], kept_clones)
+        write_toml(os.path.join(OUT, "." + fname + ".tmp"), HEADERS[fname], outs)
+        written.append(fname)
+    write_toml(os.path.join(OUT, ".clones.toml.tmp"), HEADERS["clones.toml"], [], kept_clones)
+    written.append("clones.toml")
+    for fname in written:
+        os.replace(os.path.join(OUT, "." + fname + ".tmp"), os.path.join(OUT, fname))
+    for f in glob.glob(os.path.join(OUT, "*.toml")):
+        if os.path.basename(f) not in written:
+            os.remove(f)
     with open(os.path.join(HERE, "build.log"), "w", encoding="utf-8") as f:
         f.write("\n".join(LOG) + "\n")
     n = sum(len(v) for v in reg.files.values())

@@ -120,6 +120,20 @@ pub fn match_outlet<'r>(name: &str, registry: &'r Registry) -> Option<&'r Outlet
             }
         }
     }
+    // A handle or a name label: "@nytimes", "spiegelonline" -> the outlet whose domain it names.
+    let handle = lower.trim_start_matches('@');
+    if !handle.is_empty()
+        && handle.len() <= 40
+        && handle
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        let index = registry.lookalike_index();
+        let label = handle.replace('_', "-");
+        if let Some(i) = index.outlet_with_label(&label) {
+            return registry.outlets.get(i);
+        }
+    }
     let words: Vec<&str> = name.split_whitespace().collect();
     for n in (1..words.len()).rev() {
         let prefix = words[..n].join(" ");
@@ -137,5 +151,29 @@ fn unique(found: Vec<&Outlet>) -> Option<&Outlet> {
     match found.as_slice() {
         [one] => Some(one),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_across_case_diacritics_handles_and_domains() {
+        let reg = crate::identity::registry::registry();
+        if reg.outlet("der-spiegel").is_none() || reg.outlet("new-york-times").is_none() {
+            return; // the registry has not got these majors yet
+        }
+        let id = |n: &str| match_outlet(n, reg).map(|o| o.id.clone());
+        assert_eq!(id("DER SPIEGEL").as_deref(), Some("der-spiegel"));
+        assert_eq!(id("nytimes").as_deref(), Some("new-york-times"));
+        assert_eq!(id("@nytimes").as_deref(), Some("new-york-times"));
+        assert_eq!(id("nytimes.com").as_deref(), Some("new-york-times"));
+        assert_eq!(
+            id("The New York Times Company").as_deref(),
+            Some("new-york-times")
+        );
+        assert_eq!(id("Some Blog Nobody Knows"), None);
+        assert_eq!(id(""), None);
     }
 }

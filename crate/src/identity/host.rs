@@ -150,6 +150,20 @@ fn unwrap_archive(url: &url::Url) -> Option<(String, String)> {
             format!("{}://{rest}", if secure { "https" } else { "http" }),
         ));
     }
+    // Google Translate's proxy: www-nytimes-com.translate.goog/x (dots as '-', '-' as '--').
+    if let Some(encoded) = host.strip_suffix(".translate.goog") {
+        if encoded.is_empty() || encoded.contains('.') {
+            return None;
+        }
+        let original = encoded
+            .replace("--", "\u{0}")
+            .replace('-', ".")
+            .replace('\u{0}', "-");
+        return Some((
+            "Google Translate proxy".into(),
+            format!("https://{original}{path}"),
+        ));
+    }
     if (host == "www.google.com" || host == "google.com") && path.starts_with("/amp/") {
         let rest = &path["/amp/".len()..];
         let rest = rest.strip_prefix("s/").unwrap_or(rest);
@@ -241,6 +255,11 @@ mod tests {
         )
         .expect("amp");
         assert_eq!(amp.site, "theguardian.com");
+        let tr = resolve("https://www-nytimes-com.translate.goog/2024/x.html?_x_tr_sl=en")
+            .expect("translate proxy");
+        assert_eq!(tr.host, "www.nytimes.com");
+        let tr = resolve("https://t--online-de.translate.goog/").expect("translate proxy");
+        assert_eq!(tr.site, "t-online.de");
         assert_eq!(
             resolve("https://archive.ph/AbCd1")
                 .map(|i| i.site)

@@ -122,7 +122,6 @@ fn decide(
         .unwrap_or_default();
 
     if let Some((outlet, domain)) = reg.outlet_for_host(&h.host, &h.site) {
-        id.verdict = Verdict::Verified;
         let role = match domain.role {
             DomainRole::Primary => "a domain".to_string(),
             DomainRole::Edition => match &domain.lang {
@@ -132,14 +131,49 @@ fn decide(
             DomainRole::Mirror => "a mirror".into(),
             DomainRole::Former => "a former domain".into(),
         };
+        id.domain_role = Some(domain.role);
+        id.outlet = Some(outlet.clone());
+        // A site known only as part of an influence operation that imitates a genuine outlet
+        // is a lookalike, whatever else the registry says of it.
+        let imitation = lookalike::is_operation_site(outlet)
+            .then(|| lookalike::imitation_ignoring_registration(&h, reg))
+            .flatten()
+            .filter(|im| im.outlet.id != outlet.id);
+        if let Some(im) = imitation {
+            let ops: Vec<&str> = outlet
+                .operations
+                .iter()
+                .map(|o| o.operation.as_str())
+                .collect();
+            id.verdict = Verdict::Lookalike;
+            let claims_it = claimed_outlet.is_some_and(|c| c.id == im.outlet.id);
+            id.confidence = Some(if claims_it {
+                Confidence::High
+            } else {
+                Confidence::Medium
+            });
+            id.reason = format!(
+                "{} It was documented as part of {}.",
+                imitation_sentence(&im, &shown, claims_it),
+                ops.join(", ")
+            );
+            id.imitates = Some(OutletRef {
+                id: im.outlet.id.clone(),
+                name: im.outlet.name.clone(),
+                domain: im.domain.clone(),
+            });
+            if let Some(c) = claimed_outlet {
+                id.claimed = Some(c.into());
+            }
+            return id;
+        }
+        id.verdict = Verdict::Verified;
         id.reason = format!("{shown} is {role} of {}{archived}.", outlet.name);
         if let Some(other) = claimed_outlet.filter(|c| c.id != outlet.id) {
             id.reason
                 .push_str(&format!(" The page names {} as its source.", other.name));
             id.claimed = Some(other.into());
         }
-        id.domain_role = Some(domain.role);
-        id.outlet = Some(outlet.clone());
         return id;
     }
     if h.is_ip {
@@ -155,7 +189,7 @@ fn decide(
         .then(|| reg.clone_for_host(&h.host, &h.site))
         .flatten();
     let documented = clone.and_then(|c| reg.outlet(&c.imitates).map(|o| (o, c)));
-    let imitation = lookalike::imitation(&h.site, reg);
+    let imitation = lookalike::imitation(&h, reg);
     if let Some((outlet, c)) = documented {
         id.verdict = Verdict::Lookalike;
         id.confidence = Some(Confidence::High);
@@ -175,17 +209,11 @@ fn decide(
         } else {
             Confidence::Medium
         });
-        id.reason = if claims_it {
-            format!(
-                "This page calls itself {}, but {shown} is not one of its domains: it imitates {} ({}). {} is at {}.",
-                im.outlet.name, im.domain, im.how, im.outlet.name, im.outlet.primary_domain()
-            )
-        } else {
-            format!(
-                "{shown} resembles {}, a domain of {} ({}).",
-                im.domain, im.outlet.name, im.how
-            )
-        };
+        id.reason = imitation_sentence(&im, &shown, claims_it);
+        if let Some(a) = &h.archive {
+            id.reason
+                .push_str(&format!(" This is an archived copy, via {}.", a.service));
+        }
         id.imitates = Some(OutletRef {
             id: im.outlet.id.clone(),
             name: im.outlet.name.clone(),
@@ -207,6 +235,24 @@ fn decide(
         id.claimed = Some(c.into());
     }
     id
+}
+
+/// "spiegel.ltd imitates spiegel.de, a domain of Der Spiegel: same name under another ending."
+fn imitation_sentence(im: &lookalike::Imitation, shown: &str, claims_it: bool) -> String {
+    if claims_it {
+        format!(
+            "This page calls itself {name}, but {shown} is not one of its domains: it imitates {domain} ({how}). {name} is at {primary}.",
+            name = im.outlet.name,
+            domain = im.domain,
+            how = im.how,
+            primary = im.outlet.primary_domain()
+        )
+    } else {
+        format!(
+            "{shown} imitates {}, a domain of {}: {}.",
+            im.domain, im.outlet.name, im.how
+        )
+    }
 }
 
 fn claimed_sentence(outlet: &Outlet, shown: &str) -> String {

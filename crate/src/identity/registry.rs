@@ -15,6 +15,7 @@ pub struct Registry {
     by_host: HashMap<String, usize>,
     by_name: HashMap<String, Vec<usize>>,
     clone_by_host: HashMap<String, usize>,
+    lookalike: OnceLock<super::lookalike::Index>,
 }
 
 /// The registry, built on first use (a few milliseconds) and shared afterwards.
@@ -59,6 +60,7 @@ impl Registry {
             by_host,
             by_name,
             clone_by_host,
+            lookalike: OnceLock::new(),
         }
     }
 
@@ -73,10 +75,17 @@ impl Registry {
                 return Some((o, d));
             }
             if h.len() <= site.len() {
-                return None;
+                break;
             }
             h = h.split_once('.')?.1;
         }
+        // A registry domain that is itself a public suffix (`altoadige.it` is one in the
+        // PSL): its `www.` and `m.` variants have the variant as their site.
+        let stripped = host::strip_variants(host, "");
+        let &i = self.by_host.get(stripped).filter(|_| stripped != host)?;
+        let o = &self.outlets[i];
+        let d = o.domains.iter().find(|d| d.host == stripped)?;
+        Some((o, d))
     }
 
     /// A documented clone listed for this host or one of its parents down to the site.
@@ -94,6 +103,12 @@ impl Registry {
             .get(&normalize_name(name))
             .map(|ids| ids.iter().map(|&i| &self.outlets[i]).collect())
             .unwrap_or_default()
+    }
+
+    /// The lookalike rules' index over this registry's genuine names, built on first use.
+    pub fn lookalike_index(&self) -> &super::lookalike::Index {
+        self.lookalike
+            .get_or_init(|| super::lookalike::Index::new(self))
     }
 
     pub fn outlet(&self, id: &str) -> Option<&Outlet> {

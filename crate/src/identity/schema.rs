@@ -77,6 +77,7 @@ pub struct Funding {
 }
 
 /// The State Media Monitor typology (Media and Journalism Research Center).
+#[allow(clippy::upper_case_acronyms)] // the typology's own codes
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Typology {
     SC,
@@ -262,7 +263,7 @@ pub fn validate(data: &RegistryData) -> Vec<String> {
                 }
             }
         }
-        check_source(&format!("{id}"), &o.source, &mut problems);
+        check_source(id, &o.source, &mut problems);
         for (what, owner) in [
             ("owner", &o.owner),
             ("parent", &o.parent),

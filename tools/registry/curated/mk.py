@@ -35,3 +35,8 @@ def M(oid, name, cc, langs, domains, wiki, owner=None, parent=None, funding=None
     if funding:
         o["funding"] = {"model": funding, "source": src}
     return o
+
+
+def N(oid, name, cc, langs, domains, wiki=None, **kw):
+    """M() with the Wikipedia title defaulting to the outlet's name."""
+    return M(oid, name, cc, langs, domains, wiki or name.replace(" ", "_"), **kw)

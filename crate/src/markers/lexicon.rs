@@ -1,0 +1,486 @@
+//! The rules and lexicons, compiled in from `crate/data/lexicons/` and built once.
+//!
+//! `rules.txt` says what each rule is (family, technique, label, explanation, strength, the
+//! narrative and where it is documented). Each language has one file per family listing the
+//! phrases of each rule. All phrases of a family, in one language, go into ONE Aho-Corasick
+//! automaton over the stem stream of [`super::text`]; the rule code then reads the hits.
+//!
+//! File format (both kinds): `#` starts a comment line; `[rule.id]` starts a section; in
+//! `rules.txt` a section holds `key = value` lines; in a language file it holds one phrase a
+//! line. A phrase is words separated by spaces; `^` first means "at the start of a sentence";
+//! `(a|b|)` expands to each alternative (an empty one makes the group optional). Every word
+//! goes through the language's normalizer and stemmer, so one form matches its inflections.
+
+use super::lang::Lang;
+use super::text::{self, SENTENCE_MARK};
+use super::Family;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// At most this many expansions of one phrase line (a guard against typos such as `(a|b)` × 10).
+const MAX_EXPANSIONS: usize = 4096;
+
+/// What a rule is, from `rules.txt`.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub family: Family,
+    pub technique: Option<String>,
+    pub label: String,
+    pub explanation: String,
+    pub strength: f32,
+    /// Strength factor for hits inside a quotation (the speaker's words, not the outlet's).
+    pub quoted: f32,
+    /// The documented narrative a framing term belongs to.
+    pub narrative: Option<String>,
+    /// Where that narrative (or the technique) is documented.
+    pub reference: Option<String>,
+    /// A cue read by rule code (speech verbs, pronouns...), never shown as a marker itself.
+    pub cue: bool,
+    /// A cue of single words kept as a set of stems, not in the automaton: rule code asks
+    /// "is this word one of them?" only where it needs to.
+    pub set: bool,
+}
+
+/// All rules, indexed by position; `index` finds one by id.
+#[derive(Debug)]
+pub struct Rules {
+    pub rules: Vec<Rule>,
+    index: HashMap<String, usize>,
+}
+
+impl Rules {
+    pub fn get(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+}
+
+/// One compiled phrase.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    pub rule: usize,
+    /// Number of word tokens it covers (the sentence mark not counted).
+    pub words: usize,
+    pub anchored: bool,
+}
+
+/// One family's automaton in one language.
+#[derive(Debug, Default)]
+pub struct Matcher {
+    ac: Option<AhoCorasick>,
+    patterns: Vec<Pattern>,
+}
+
+/// A phrase found in the text: tokens `first..last` matched a phrase of `rule`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub rule: usize,
+    pub first: usize,
+    pub last: usize,
+}
+
+impl Matcher {
+    /// All hits in the stream (overlapping ones included), in order of their first token.
+    pub fn find(&self, a: &text::Analysis) -> Vec<Hit> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        let mut hits = Vec::new();
+        for m in ac.find_overlapping_iter(a.stream.as_str()) {
+            let Some(p) = self.patterns.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            let first = a.token_at_stream(m.start() + 1);
+            let last = first + p.words;
+            if last > a.tokens.len() || p.words == 0 {
+                continue;
+            }
+            hits.push(Hit {
+                rule: p.rule,
+                first,
+                last,
+            });
+        }
+        hits.sort_by_key(|h| (h.first, std::cmp::Reverse(h.last), h.rule));
+        hits.dedup();
+        hits
+    }
+}
+
+/// The compiled lexicon of one language: one matcher per family.
+#[derive(Debug)]
+pub struct LangLexicon {
+    pub matchers: [Matcher; 4],
+    /// Word sets (rules with `set = true`), by rule index.
+    sets: HashMap<usize, HashSet<String>>,
+}
+
+impl LangLexicon {
+    /// Whether `stem` is in the word set of rule `rule`.
+    pub fn in_set(&self, rule: Option<usize>, stem: &str) -> bool {
+        rule.and_then(|r| self.sets.get(&r))
+            .is_some_and(|s| s.contains(stem))
+    }
+
+    pub fn matcher(&self, f: Family) -> &Matcher {
+        &self.matchers[family_index(f)]
+    }
+}
+
+fn family_index(f: Family) -> usize {
+    match f {
+        Family::Persuasion => 0,
+        Family::Framing => 1,
+        Family::Sourcing => 2,
+        Family::Provenance => 3,
+    }
+}
+
+const RULES_FILE: &str = include_str!("../../data/lexicons/rules.txt");
+
+/// `(lang, family, file text)` for every lexicon file.
+const LEXICON_FILES: &[(Lang, Family, &str)] = &[
+    (
+        Lang::En,
+        Family::Persuasion,
+        include_str!("../../data/lexicons/en/persuasion.txt"),
+    ),
+    (
+        Lang::En,
+        Family::Framing,
+        include_str!("../../data/lexicons/en/framing.txt"),
+    ),
+    (
+        Lang::En,
+        Family::Sourcing,
+        include_str!("../../data/lexicons/en/sourcing.txt"),
+    ),
+    (
+        Lang::En,
+        Family::Provenance,
+        include_str!("../../data/lexicons/en/provenance.txt"),
+    ),
+    (
+        Lang::Ru,
+        Family::Persuasion,
+        include_str!("../../data/lexicons/ru/persuasion.txt"),
+    ),
+    (
+        Lang::Ru,
+        Family::Framing,
+        include_str!("../../data/lexicons/ru/framing.txt"),
+    ),
+    (
+        Lang::Ru,
+        Family::Sourcing,
+        include_str!("../../data/lexicons/ru/sourcing.txt"),
+    ),
+    (
+        Lang::Ru,
+        Family::Provenance,
+        include_str!("../../data/lexicons/ru/provenance.txt"),
+    ),
+    (
+        Lang::De,
+        Family::Persuasion,
+        include_str!("../../data/lexicons/de/persuasion.txt"),
+    ),
+    (
+        Lang::De,
+        Family::Framing,
+        include_str!("../../data/lexicons/de/framing.txt"),
+    ),
+    (
+        Lang::De,
+        Family::Sourcing,
+        include_str!("../../data/lexicons/de/sourcing.txt"),
+    ),
+    (
+        Lang::De,
+        Family::Provenance,
+        include_str!("../../data/lexicons/de/provenance.txt"),
+    ),
+    (
+        Lang::Fr,
+        Family::Persuasion,
+        include_str!("../../data/lexicons/fr/persuasion.txt"),
+    ),
+    (
+        Lang::Fr,
+        Family::Framing,
+        include_str!("../../data/lexicons/fr/framing.txt"),
+    ),
+    (
+        Lang::Fr,
+        Family::Sourcing,
+        include_str!("../../data/lexicons/fr/sourcing.txt"),
+    ),
+    (
+        Lang::Fr,
+        Family::Provenance,
+        include_str!("../../data/lexicons/fr/provenance.txt"),
+    ),
+    (
+        Lang::Es,
+        Family::Persuasion,
+        include_str!("../../data/lexicons/es/persuasion.txt"),
+    ),
+    (
+        Lang::Es,
+        Family::Framing,
+        include_str!("../../data/lexicons/es/framing.txt"),
+    ),
+    (
+        Lang::Es,
+        Family::Sourcing,
+        include_str!("../../data/lexicons/es/sourcing.txt"),
+    ),
+    (
+        Lang::Es,
+        Family::Provenance,
+        include_str!("../../data/lexicons/es/provenance.txt"),
+    ),
+];
+
+/// The rules, parsed once.
+pub fn rules() -> &'static Rules {
+    static RULES: OnceLock<Rules> = OnceLock::new();
+    RULES.get_or_init(|| parse_rules(RULES_FILE))
+}
+
+/// The lexicon of `lang`, compiled once on first use.
+pub fn lexicon(lang: Lang) -> &'static LangLexicon {
+    static LEXICONS: [OnceLock<LangLexicon>; 5] = [
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+    ];
+    LEXICONS[lang.index()].get_or_init(|| compile(lang, rules()))
+}
+
+fn parse_family(v: &str) -> Option<Family> {
+    match v {
+        "persuasion" => Some(Family::Persuasion),
+        "framing" => Some(Family::Framing),
+        "sourcing" => Some(Family::Sourcing),
+        "provenance" => Some(Family::Provenance),
+        _ => None,
+    }
+}
+
+/// Sections of a data file: `(name, lines)`, comments and blank lines dropped.
+fn sections(file: &str) -> Vec<(&str, Vec<&str>)> {
+    let mut out: Vec<(&str, Vec<&str>)> = Vec::new();
+    for line in file.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            out.push((name.trim(), Vec::new()));
+        } else if let Some((_, lines)) = out.last_mut() {
+            lines.push(line);
+        }
+    }
+    out
+}
+
+fn parse_rules(file: &str) -> Rules {
+    let mut rules = Vec::new();
+    let mut index = HashMap::new();
+    for (id, lines) in sections(file) {
+        let mut kv: HashMap<&str, &str> = HashMap::new();
+        for l in lines {
+            if let Some((k, v)) = l.split_once('=') {
+                kv.insert(k.trim(), v.trim());
+            }
+        }
+        let family = id
+            .split('.')
+            .next()
+            .and_then(parse_family)
+            .unwrap_or(Family::Provenance);
+        let get = |k: &str| kv.get(k).map(|v| v.to_string()).filter(|v| !v.is_empty());
+        let rule = Rule {
+            id: id.to_string(),
+            family,
+            technique: get("technique"),
+            label: get("label").unwrap_or_else(|| id.to_string()),
+            explanation: get("explanation").unwrap_or_default(),
+            strength: kv
+                .get("strength")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0.5),
+            quoted: kv.get("quoted").and_then(|v| v.parse().ok()).unwrap_or(1.0),
+            narrative: get("narrative"),
+            reference: get("reference"),
+            cue: kv.get("cue").is_some_and(|v| *v == "true"),
+            set: kv.get("set").is_some_and(|v| *v == "true"),
+        };
+        index.insert(rule.id.clone(), rules.len());
+        rules.push(rule);
+    }
+    Rules { rules, index }
+}
+
+/// Expands `(a|b|)` groups. Unbalanced parentheses are taken literally.
+pub fn expand(phrase: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut rest = phrase;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else {
+            break;
+        };
+        let head = &rest[..open];
+        let alts: Vec<&str> = rest[open + 1..close].split('|').collect();
+        let mut next = Vec::with_capacity(out.len() * alts.len());
+        for o in &out {
+            for a in &alts {
+                if next.len() < MAX_EXPANSIONS {
+                    next.push(format!("{o}{head}{a}"));
+                }
+            }
+        }
+        out = next;
+        rest = &rest[close + 1..];
+    }
+    for o in &mut out {
+        o.push_str(rest);
+    }
+    out
+}
+
+/// Turns one phrase into its stream form `" [#] s1 s2 "` and its word count.
+pub fn compile_phrase(
+    phrase: &str,
+    stemmer: &rust_stemmers::Stemmer,
+) -> Option<(String, usize, bool)> {
+    let phrase = phrase.trim();
+    let (anchored, phrase) = match phrase.strip_prefix('^') {
+        Some(p) => (true, p.trim_start()),
+        None => (false, phrase),
+    };
+    let mut key = String::from(" ");
+    if anchored {
+        key.push_str(SENTENCE_MARK);
+        key.push(' ');
+    }
+    let mut words = 0;
+    let mut lower = String::new();
+    for (_, w) in text::words(phrase) {
+        lower.clear();
+        text::normalize_into(w, &mut lower);
+        key.push_str(&text::stem(stemmer, &lower));
+        key.push(' ');
+        words += 1;
+    }
+    (words > 0).then_some((key, words, anchored))
+}
+
+fn compile(lang: Lang, rules: &Rules) -> LangLexicon {
+    let stemmer = rust_stemmers::Stemmer::create(lang.stemmer());
+    let mut keys: [Vec<String>; 4] = Default::default();
+    let mut pats: [Vec<Pattern>; 4] = Default::default();
+    let mut sets: HashMap<usize, HashSet<String>> = HashMap::new();
+    for (l, family, file) in LEXICON_FILES {
+        if *l != lang {
+            continue;
+        }
+        for (id, lines) in sections(file) {
+            let Some(rule) = rules.get(id) else {
+                continue;
+            };
+            let fi = family_index(*family);
+            if rules.rules.get(rule).is_some_and(|r| r.set) {
+                let set = sets.entry(rule).or_default();
+                for line in lines {
+                    if let Some((key, 1, false)) = compile_phrase(line, &stemmer) {
+                        set.insert(key.trim().to_string());
+                    }
+                }
+                continue;
+            }
+            for line in lines {
+                for phrase in expand(line) {
+                    if let Some((key, words, anchored)) = compile_phrase(&phrase, &stemmer) {
+                        keys[fi].push(key);
+                        pats[fi].push(Pattern {
+                            rule,
+                            words,
+                            anchored,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    let matchers = std::array::from_fn(|fi| {
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&keys[fi])
+            .ok();
+        Matcher {
+            ac: if keys[fi].is_empty() { None } else { ac },
+            patterns: std::mem::take(&mut pats[fi]),
+        }
+    });
+    LangLexicon { matchers, sets }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expansion() {
+        assert_eq!(expand("a (b|c) d"), vec!["a b d", "a c d"]);
+        assert_eq!(expand("(x|) y"), vec!["x y", " y"]);
+        assert_eq!(expand("no groups"), vec!["no groups"]);
+        assert_eq!(expand("broken (a|b"), vec!["broken (a|b"]);
+    }
+
+    #[test]
+    fn every_lexicon_section_names_a_rule_of_its_family() {
+        let r = rules();
+        for (lang, family, file) in LEXICON_FILES {
+            for (id, lines) in sections(file) {
+                let i = r
+                    .get(id)
+                    .unwrap_or_else(|| panic!("{lang:?}: unknown rule [{id}]"));
+                assert_eq!(r.rules[i].family, *family, "{lang:?} [{id}]");
+                assert!(!lines.is_empty(), "{lang:?} [{id}] is empty");
+            }
+        }
+        for rule in &r.rules {
+            assert!(
+                !rule.label.is_empty() && (rule.cue || !rule.explanation.is_empty()),
+                "{}",
+                rule.id
+            );
+            assert!((0.0..=1.0).contains(&rule.strength), "{}", rule.id);
+            if rule.family == Family::Framing && !rule.cue {
+                assert!(rule.reference.is_some(), "{} needs a reference", rule.id);
+            }
+        }
+    }
+
+    #[test]
+    fn all_languages_compile_and_inflections_match() {
+        for lang in Lang::ALL {
+            let lex = lexicon(lang);
+            assert!(lex.matchers.iter().all(|m| m.ac.is_some()), "{lang:?}");
+        }
+        let r = rules();
+        let a = text::Analysis::new("давление коллективного Запада растёт", Some(Lang::Ru));
+        let hits = lexicon(Lang::Ru).matcher(Family::Framing).find(&a);
+        assert!(
+            hits.iter()
+                .any(|h| r.rules[h.rule].id == "framing.adversary_bloc"),
+            "{hits:?} in {}",
+            a.stream
+        );
+    }
+}

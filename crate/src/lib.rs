@@ -11,7 +11,7 @@ pub mod markers;
 pub mod page;
 pub mod report;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use report::Report;
 

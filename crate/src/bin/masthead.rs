@@ -100,18 +100,28 @@ fn read_input(path: &str) -> Result<String, String> {
             .map_err(|e| format!("stdin: {e}"))?;
         buf
     } else if path.starts_with("http://") || path.starts_with("https://") {
-        let resp = ureq::get(path).call().map_err(|e| format!("{path}: {e}"))?;
-        let mut buf = Vec::new();
-        resp.into_reader()
-            .take(64 << 20)
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("{path}: {e}"))?;
-        buf
+        fetch(path)?
     } else {
         std::fs::read(path).map_err(|e| format!("{path}: {e}"))?
     };
     // Pages are strangers' bytes: invalid UTF-8 becomes U+FFFD, never an error.
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn fetch(url: &str) -> Result<Vec<u8>, String> {
+    let resp = ureq::get(url).call().map_err(|e| format!("{url}: {e}"))?;
+    let mut buf = Vec::new();
+    resp.into_reader()
+        .take(64 << 20)
+        .read_to_end(&mut buf)
+        .map_err(|e| format!("{url}: {e}"))?;
+    Ok(buf)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn fetch(url: &str) -> Result<Vec<u8>, String> {
+    Err(format!("{url}: fetching is not available in this build"))
 }
 
 fn looks_like_text(path: &str, content: &str) -> bool {

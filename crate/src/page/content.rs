@@ -286,8 +286,8 @@ fn link_density(doc: &Document, id: NodeId, text_len: usize) -> f64 {
 fn content_roots(doc: &Document, excluded: &[bool]) -> Vec<NodeId> {
     let mut scores: Vec<f64> = vec![0.0; doc.nodes.len()];
     let mut touched: Vec<bool> = vec![false; doc.nodes.len()];
-    for id in 1..doc.nodes.len() {
-        if excluded[id] || !is_paragraph_like(doc, id) {
+    for (id, _) in excluded.iter().enumerate().skip(1).filter(|(_, &x)| !x) {
+        if !is_paragraph_like(doc, id) {
             continue;
         }
         let text = doc.text(id);

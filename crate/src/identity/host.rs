@@ -1,5 +1,5 @@
 //! From a URL to the host that speaks: unwraps archive and AMP-cache addresses, and finds the
-//! registrable domain with the Public Suffix List (the `psl` crate, compiled in).
+//! registrable domain with the Public Suffix List (compiled in; see `psl.rs`).
 
 use serde::Serialize;
 
@@ -98,7 +98,7 @@ fn from_url(url: &url::Url) -> Option<HostInfo> {
 /// eTLD+1 via the Public Suffix List; a host that is itself a suffix (or has no known suffix)
 /// is its own site.
 pub fn registrable(host: &str) -> String {
-    psl::domain_str(host)
+    super::psl::domain_str(host)
         .map(str::to_string)
         .unwrap_or_else(|| host.to_string())
 }

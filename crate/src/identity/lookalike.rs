@@ -160,7 +160,7 @@ pub fn is_operation_site(o: &Outlet) -> bool {
 
 /// The name part of a registrable domain: `spiegel` for `spiegel.de`, and its suffix.
 pub fn split_site(site: &str) -> (&str, &str) {
-    let suffix_len = psl::suffix_str(site).map(str::len).unwrap_or(0);
+    let suffix_len = super::psl::suffix_str(site).map(str::len).unwrap_or(0);
     if suffix_len >= site.len() {
         return (site, "");
     }

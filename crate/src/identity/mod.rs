@@ -4,6 +4,7 @@
 pub mod claim;
 pub mod host;
 pub mod lookalike;
+pub mod psl;
 pub mod registry;
 pub mod schema;
 

@@ -33,7 +33,7 @@ OUTLETS = [
     M("belfast-telegraph", "Belfast Telegraph", "GB", "en", "belfasttelegraph.co.uk", "Belfast_Telegraph", funding=C),
     M("the-conversation", "The Conversation", "GB", "en", "theconversation.com", "The_Conversation_(website)", funding="nonprofit"),
     # Germany
-    M("der-spiegel", "Der Spiegel", "DE", "de en", "spiegel.de", "Der_Spiegel", funding=C, names=["Spiegel", "Spiegel Online"]),
+    M("der-spiegel", "Der Spiegel", "DE", "de en", "spiegel.de", "Der_Spiegel", owner=("Spiegel-Verlag Rudolf Augstein GmbH & Co. KG", P), funding=C, names=["Spiegel", "Spiegel Online", "DER SPIEGEL"]),
     M("bild", "Bild", "DE", "de", "bild.de", "Bild", owner=("Axel Springer SE", P), funding=C, names=["Bild-Zeitung"]),
     M("die-welt", "Die Welt", "DE", "de", "welt.de", "Die_Welt", owner=("Axel Springer SE", P), funding=C, names=["Welt"]),
     M("faz", "Frankfurter Allgemeine Zeitung", "DE", "de", "faz.net", "Frankfurter_Allgemeine_Zeitung", funding=C, names=["FAZ"]),

@@ -69,7 +69,8 @@ install_npm() {
 }
 
 install_test_tools() {
-  apt_install chromium chromium-driver firefox-esr
+  # chromium-l10n: Debian ships Chromium's UI languages separately (the locale tests need them).
+  apt_install chromium chromium-driver chromium-l10n firefox-esr
   if ! have geckodriver || [ "$(geckodriver --version | head -1 | awk '{print $2}')" != "$GECKODRIVER_VERSION" ]; then
     log "cargo install geckodriver $GECKODRIVER_VERSION (a few minutes, once)"
     cargo install geckodriver --version "$GECKODRIVER_VERSION" --quiet

@@ -1,5 +1,10 @@
-//! Compiles the registry (`data/outlets/*.toml`) into one compact JSON blob in OUT_DIR,
-//! after the data check: a record that breaks a rule fails the build with its reason.
+//! Compiles the data the core ships, into OUT_DIR:
+//!
+//! - `registry.bin`: the registry (`data/outlets/*.toml`) after the data check (a record that
+//!   breaks a rule fails the build with its reason), in the compact form of
+//!   `schema::encode` (an interned string table and varints).
+//! - `psl.txt`: the Public Suffix List (`data/psl/`), one rule a line without comments, with
+//!   every Unicode rule also in its punycode form (hosts reach the core as punycode).
 
 use std::{env, fs, path::Path};
 
@@ -9,6 +14,12 @@ mod schema {
 }
 
 fn main() {
+    let out_dir = env::var("OUT_DIR").expect("OUT_DIR");
+    registry(Path::new(&out_dir));
+    public_suffixes(Path::new(&out_dir));
+}
+
+fn registry(out_dir: &Path) {
     let dir = Path::new("data/outlets");
     println!("cargo:rerun-if-changed={}", dir.display());
     println!("cargo:rerun-if-changed=src/identity/schema.rs");
@@ -19,9 +30,6 @@ fn main() {
         .collect();
     files.sort();
     let mut all = schema::RegistryData::default();
-    // The typed records are for the check; the JSON is written from the raw values so that
-    // field names stay as in the data files (the types serialize camelCase for the Report).
-    let (mut outlets, mut clones) = (Vec::new(), Vec::new());
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
         let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -29,22 +37,47 @@ fn main() {
             toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         all.outlet.extend(part.outlet);
         all.clone.extend(part.clone);
-        let mut raw: toml::Table = toml::from_str(&text).expect("parsed above");
-        for (key, sink) in [("outlet", &mut outlets), ("clone", &mut clones)] {
-            if let Some(toml::Value::Array(items)) = raw.remove(key) {
-                sink.extend(items);
-            }
-        }
     }
     let problems = schema::validate(&all);
     if !problems.is_empty() {
         panic!("registry data check failed:\n  {}", problems.join("\n  "));
     }
-    let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("registry.json");
-    fs::write(
-        &out,
-        serde_json::to_string(&serde_json::json!({ "outlet": outlets, "clone": clones }))
-            .expect("serializable"),
-    )
-    .expect("write registry.json");
+    let bytes = schema::encode(&all);
+    assert!(
+        schema::decode(&bytes).as_ref() == Some(&all),
+        "registry encoding does not round-trip"
+    );
+    fs::write(out_dir.join("registry.bin"), bytes).expect("write registry.bin");
+}
+
+fn public_suffixes(out_dir: &Path) {
+    let path = Path::new("data/psl/public_suffix_list.dat");
+    println!("cargo:rerun-if-changed={}", path.display());
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut rules = Vec::new();
+    for line in text.lines() {
+        // The list's own format: a rule is the line up to the first white space.
+        let rule = line.split_whitespace().next().unwrap_or("");
+        if rule.is_empty() || rule.starts_with("//") {
+            continue;
+        }
+        rules.push(rule.to_string());
+        if !rule.is_ascii() {
+            let (prefix, domain) = match rule.strip_prefix('!') {
+                Some(d) => ("!", d),
+                None => match rule.strip_prefix("*.") {
+                    Some(d) => ("*.", d),
+                    None => ("", rule),
+                },
+            };
+            let ascii = idna::domain_to_ascii(domain)
+                .unwrap_or_else(|e| panic!("{}: rule {rule:?}: {e:?}", path.display()));
+            rules.push(format!("{prefix}{ascii}"));
+        }
+    }
+    rules.sort();
+    rules.dedup();
+    let mut blob = rules.join("\n");
+    blob.push('\n');
+    fs::write(out_dir.join("psl.txt"), blob).expect("write psl.txt");
 }

@@ -11,10 +11,20 @@ const api = globalThis.browser ?? globalThis.chrome;
 
 /** The core, instantiated on first use. A trap in the core drops it so the next call starts clean. */
 let corePromise = null;
+let coreExports = null;
 function core() {
-  corePromise ??= wasm_bindgen({ module_or_path: api.runtime.getURL("wasm/masthead_bg.wasm") }).then(() => wasm_bindgen);
+  corePromise ??= wasm_bindgen({ module_or_path: api.runtime.getURL("wasm/masthead_bg.wasm") }).then((exports) => {
+    coreExports = exports;
+    return wasm_bindgen;
+  });
   return corePromise;
 }
+
+/** Counts the tests and benchmarks read with the "stats" message (extension pages only): since
+ *  this background started, how many messages content scripts sent and how many pages the core
+ *  analyzed, and the core's memory. Nothing about the pages themselves is kept. */
+const stats = { since: Date.now(), contentMessages: 0, analyses: 0 };
+const fromExtensionPage = (sender) => String(sender.url ?? "").startsWith(api.runtime.getURL(""));
 
 const VERDICT_BADGE = { lookalike: "!", claimed: "!" };
 
@@ -29,12 +39,30 @@ async function analyze(url, html, tabId) {
     throw e;
   }
   const ms = performance.now() - started;
-  if (tabId !== undefined) {
-    const text = VERDICT_BADGE[report.identity.verdict] ?? "";
-    api.action.setBadgeText({ tabId, text }).catch(() => {});
-    if (text) api.action.setBadgeBackgroundColor({ tabId, color: "#b3261e" }).catch(() => {});
-  }
+  stats.analyses++;
+  if (tabId !== undefined) showVerdict(tabId, report.identity);
   return { report, ms };
+}
+
+/** The toolbar button of one tab: a warning mark for a lookalike or a claim the host does not
+ *  back, and a title that says the outlet and its status (what screen readers announce). */
+function showVerdict(tabId, id) {
+  const text = VERDICT_BADGE[id.verdict] ?? "";
+  api.action.setBadgeText({ tabId, text }).catch(() => {});
+  if (text) api.action.setBadgeBackgroundColor({ tabId, color: "#b3261e" }).catch(() => {});
+  api.action.setBadgeTextColor?.({ tabId, color: "#ffffff" })?.catch?.(() => {});
+  const name = id.outlet?.name ?? id.imitates?.name ?? id.claimed?.name ?? id.host?.site ?? "";
+  const status = id.verdict === "verified" && id.outlet?.stateMedia?.typology === "SC"
+    ? api.i18n.getMessage("statusStateControlled")
+    : api.i18n.getMessage("verdict_" + id.verdict);
+  const title = name && status ? api.i18n.getMessage("actionTitleFor", [name, status]) : "";
+  api.action.setTitle({ tabId, title: title || api.i18n.getMessage("actionTitle") }).catch(() => {});
+}
+
+/** What the keyboard shortcut does: open or close the panel in that tab. */
+async function togglePanelIn(tab) {
+  const target = tab ?? (await api.tabs.query({ active: true, currentWindow: true }))[0];
+  if (target?.id !== undefined) await api.tabs.sendMessage(target.id, { type: "togglePanel" }).catch(() => {});
 }
 
 async function handle(msg, sender) {
@@ -49,8 +77,14 @@ async function handle(msg, sender) {
       await api.runtime.openOptionsPage();
       return { ok: true };
     case "clearBadge":
-      if (sender.tab?.id !== undefined) await api.action.setBadgeText({ tabId: sender.tab.id, text: "" });
+      if (sender.tab?.id !== undefined) {
+        await api.action.setBadgeText({ tabId: sender.tab.id, text: "" });
+        await api.action.setTitle({ tabId: sender.tab.id, title: api.i18n.getMessage("actionTitle") }).catch(() => {});
+      }
       return { ok: true };
+    case "stats":
+      if (!fromExtensionPage(sender)) throw new Error("unknown message");
+      return { ...stats, wasmMemoryBytes: coreExports?.memory?.buffer.byteLength ?? 0 };
     default:
       throw new Error("unknown message");
   }
@@ -59,12 +93,11 @@ async function handle(msg, sender) {
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   // Only our own scripts talk to the background.
   if (sender.id !== api.runtime.id) return false;
+  if (!fromExtensionPage(sender)) stats.contentMessages++;
   handle(msg, sender).then(sendResponse, (e) => sendResponse({ error: String(e?.message ?? e) }));
   return true;
 });
 
-api.commands?.onCommand.addListener(async (command, tab) => {
-  if (command !== "toggle-panel") return;
-  const target = tab ?? (await api.tabs.query({ active: true, currentWindow: true }))[0];
-  if (target?.id !== undefined) api.tabs.sendMessage(target.id, { type: "togglePanel" }).catch(() => {});
+api.commands?.onCommand.addListener((command, tab) => {
+  if (command === "toggle-panel") togglePanelIn(tab);
 });

@@ -2,30 +2,56 @@
 // serialized page to the background once the page is idle, then draws the Report in a closed
 // shadow root. Page text and Report fields only ever enter the panel through textContent and
 // attribute setters: nothing from the page is parsed as markup here.
+//
+// Direction: the panel's text is in the browser's UI language, so the panel takes that
+// language's direction (`@@bidi_dir`), never the page's; on a right-to-left page it stays in
+// the same corner and in the UI's direction, and every piece of page text inside it (names,
+// quotes) is isolated with dir="auto" so it renders in its own direction.
 "use strict";
 
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
-  const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
+  const t = (key, subs) => api.i18n.getMessage(key, subs) || "";
+  const UI_LANG = api.i18n.getUILanguage();
+  const UI_DIR = api.i18n.getMessage("@@bidi_dir") || "ltr";
+  /** The core writes its sentences in English; other UI languages get the shell's own. */
+  const ENGLISH_UI = /^en\b/i.test(UI_LANG);
 
   /** The page is sent whole up to this size; the core reads what it gets. */
   const MAX_HTML_CHARS = 5 * 1024 * 1024;
   const HIGHLIGHT_NAME = "masthead-evidence";
   const HIGHLIGHT_FOCUS = "masthead-focus";
+  /** How many times the host is put back when the page removes it (see mount). */
+  const MAX_REATTACH = 3;
+  /** SPA: how often, and how long at most, to wait for a new route's content to stop changing. */
+  const SETTLE_STEP_MS = 300;
+  /** Settled: this many steps in a row without a change (content often arrives in bursts). */
+  const SETTLE_QUIET_STEPS = 2;
+  const SETTLE_MAX_MS = 5000;
 
   let settings = null;
   let ui = null; // { host, root, pill, panel }
   let lastReport = null;
   let analyzedUrl = null;
   let running = false;
+  /** The panel's own highlight switch, for this page only; null follows the settings. */
+  let highlightsHere = null;
+  /** Where focus was before the reader opened the panel (restored when it closes). */
+  let returnFocus = null;
 
   // ---- lifecycle -------------------------------------------------------------------------
 
   async function start() {
+    // HTML documents only (XHTML included): an SVG or XML file shown on its own has no article
+    // and no place for the panel, so Masthead neither reads it nor adds anything to it.
+    if (document.documentElement?.namespaceURI !== "http://www.w3.org/1999/xhtml") return;
+    mark("idle");
     settings = await MastheadSettings.load();
     MastheadSettings.onChange((next) => {
       const wasOn = settings && MastheadSettings.isOn(settings, location.hostname);
+      const highlightsChanged = settings?.highlights !== next.highlights;
       settings = next;
+      if (highlightsChanged) highlightsHere = null;
       const on = MastheadSettings.isOn(settings, location.hostname);
       if (!on) teardown();
       else if (!wasOn) run();
@@ -36,7 +62,12 @@
       if (msg?.type === "whoami") {
         sendResponse({ hostname: location.hostname, on: MastheadSettings.isOn(settings, location.hostname) });
       } else if (msg?.type === "togglePanel" && ui) {
-        setOpen(ui.panel.hidden);
+        if (ui.panel.hidden) {
+          rememberFocus();
+          setOpen(true, { focus: true });
+        } else {
+          close();
+        }
       }
       return false;
     });
@@ -44,18 +75,29 @@
     if (MastheadSettings.isOn(settings, location.hostname)) await run();
   }
 
+  /** Benchmark hook (tests/bench/browser.mjs): User Timing marks around the main-thread work,
+   *  only on a URL that asks for them with `masthead-bench` in its query, so no site's own
+   *  performance monitoring ever sees them. Elsewhere it costs one string search per run. */
+  const mark = (name, detail) => BENCH && performance.mark("masthead:" + name, { detail });
+  const BENCH = /[?&]masthead-bench\b/.test(location.search);
+
   async function run() {
     if (running) return;
     running = true;
     try {
+      mark("start");
       const html = serialize();
+      mark("serialized", { chars: html.length });
       analyzedUrl = location.href;
       const answer = await api.runtime.sendMessage({ type: "analyze", url: location.href, html });
+      mark("answered", { ms: answer?.ms });
       if (!answer || answer.error || !answer.report) return;
       // The site may have been switched off while the core was working.
       if (!MastheadSettings.isOn(settings, location.hostname)) return;
+      const sameVerdict = lastReport?.identity?.verdict === answer.report.identity?.verdict;
       lastReport = answer.report;
-      render(answer.report, { keepOpen: false });
+      render(answer.report, { keepOpen: sameVerdict });
+      mark("rendered");
     } catch {
       // A page that breaks the shell must not break the page: show nothing.
     } finally {
@@ -76,20 +118,43 @@
     api.runtime.sendMessage({ type: "clearBadge" }).catch(() => {});
   }
 
-  /** Single-page sites: analyze again after a URL change, once the content has settled. */
+  /**
+   * Single-page sites: after a URL change without a reload (the Navigation API's
+   * navigatesuccess; otherwise popstate plus a slow URL poll), wait until the title and the
+   * amount of text stop changing, then analyze again. No MutationObserver watches the document.
+   */
   function watchNavigation() {
-    let timer = 0;
-    const changed = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        if (location.href !== analyzedUrl && settings && MastheadSettings.isOn(settings, location.hostname)) run();
-      }, 800);
+    let generation = 0;
+    const fingerprint = () => `${document.title}\u0000${document.body?.textContent?.length ?? 0}`;
+    const changed = async () => {
+      const mine = ++generation;
+      let last = fingerprint();
+      let quiet = 0;
+      const end = Date.now() + SETTLE_MAX_MS;
+      while (quiet < SETTLE_QUIET_STEPS && Date.now() < end) {
+        await new Promise((ok) => setTimeout(ok, SETTLE_STEP_MS));
+        if (mine !== generation) return; // a newer navigation took over
+        const now = fingerprint();
+        quiet = now === last ? quiet + 1 : 0;
+        last = now;
+      }
+      if (location.href === analyzedUrl || !settings || !MastheadSettings.isOn(settings, location.hostname)) return;
+      clearHighlights();
+      if (running) setTimeout(changed, SETTLE_STEP_MS);
+      else run();
     };
-    if (globalThis.navigation?.addEventListener) {
-      navigation.addEventListener("navigatesuccess", changed);
+    let nav = null;
+    try {
+      nav = globalThis.navigation?.addEventListener ? globalThis.navigation : null;
+    } catch {
+      nav = null;
+    }
+    if (nav) {
+      nav.addEventListener("navigatesuccess", changed);
     } else {
       addEventListener("popstate", changed);
-      setInterval(() => location.href !== analyzedUrl && analyzedUrl && changed(), 2000);
+      addEventListener("hashchange", changed);
+      setInterval(() => analyzedUrl && location.href !== analyzedUrl && !running && changed(), 1000);
     }
   }
 
@@ -103,14 +168,29 @@
     return node;
   }
 
-  function link(url, text) {
+  /** Text from the page or the registry, isolated so that it keeps its own direction. */
+  function bdi(text, className) {
+    const node = el("bdi", className, text);
+    node.dir = "auto";
+    return node;
+  }
+
+  function link(url, text, label) {
     const a = el("a", "source", text);
     if (/^https?:\/\//i.test(String(url))) {
       a.href = url;
       a.target = "_blank";
       a.rel = "noopener noreferrer";
     }
+    if (label) a.setAttribute("aria-label", label);
     return a;
+  }
+
+  function button(className, text, onClick) {
+    const b = el("button", className, text);
+    b.type = "button";
+    b.addEventListener("click", onClick);
+    return b;
   }
 
   function mount() {
@@ -120,86 +200,243 @@
     const style = el("style");
     style.textContent = PANEL_CSS;
     root.append(style);
+    const wrap = el("div", "wrap");
+    wrap.dir = UI_DIR;
+    wrap.lang = UI_LANG;
+    const panel = el("section", "panel");
+    panel.id = "masthead-panel";
+    panel.hidden = true;
+    panel.setAttribute("role", "dialog");
+    panel.setAttribute("aria-labelledby", "masthead-title");
+    panel.tabIndex = -1;
     const pill = el("button", "pill");
     pill.type = "button";
     pill.setAttribute("aria-expanded", "false");
-    const panel = el("section", "panel");
-    panel.hidden = true;
-    panel.setAttribute("role", "dialog");
-    panel.setAttribute("aria-label", t("panelLabel"));
-    panel.tabIndex = -1;
-    const wrap = el("div", "wrap");
+    pill.setAttribute("aria-controls", panel.id);
     wrap.append(panel, pill);
     root.append(wrap);
-    pill.addEventListener("click", () => setOpen(panel.hidden));
-    panel.addEventListener("keydown", (e) => {
-      if (e.key === "Escape") {
-        e.stopPropagation();
+    pill.addEventListener("click", () => {
+      if (panel.hidden) {
+        returnFocus = null; // back to the pill
+        setOpen(true, { focus: true });
+      } else {
         setOpen(false);
-        pill.focus();
+      }
+    });
+    wrap.addEventListener("keydown", (e) => {
+      if (e.key === "Escape" && !panel.hidden) {
+        e.stopPropagation();
+        e.preventDefault();
+        close();
       }
     });
     if ("popover" in HTMLElement.prototype) host.popover = "manual";
-    (document.documentElement ?? document).append(host);
-    try {
-      host.showPopover?.();
-    } catch {
-      // Not connected or not supported: the fixed position below still works.
-    }
+    const attach = () => {
+      (document.documentElement ?? document).append(host);
+      try {
+        host.showPopover?.();
+      } catch {
+        // Not connected or not supported: the fixed position below still works.
+      }
+    };
+    attach();
+    // A page may remove nodes it did not create (whole-document hydration does, once): put the
+    // host back, MAX_REATTACH times at most, then give up rather than fight the page forever.
+    // Only <html>'s own child list is watched, not the document.
+    let reattached = 0;
+    const keep = new MutationObserver(() => {
+      if (ui?.host !== host) return keep.disconnect(); // torn down (the site was switched off)
+      if (host.isConnected) return;
+      if (++reattached > MAX_REATTACH) return keep.disconnect();
+      attach();
+    });
+    if (document.documentElement) keep.observe(document.documentElement, { childList: true });
     return { host, root, pill, panel };
   }
 
-  function setOpen(open) {
+  function rememberFocus() {
+    const active = document.activeElement;
+    returnFocus = active && active !== document.body && active !== ui?.host ? active : null;
+  }
+
+  function setOpen(open, { focus = false } = {}) {
     if (!ui) return;
     ui.panel.hidden = !open;
     ui.pill.setAttribute("aria-expanded", String(open));
-    if (open) ui.panel.focus();
+    if (open && focus) ui.panel.focus();
+  }
+
+  /** Closes the panel and gives focus back where it was before the reader opened it. */
+  function close() {
+    if (!ui) return;
+    const inside = ui.root.activeElement !== null;
+    setOpen(false);
+    const back = returnFocus;
+    returnFocus = null;
+    if (back?.isConnected) back.focus();
+    else if (inside || !back) ui.pill.focus();
   }
 
   const STATUS_CLASS = { verified: "ok", unknown: "neutral", claimed: "warn", lookalike: "warn" };
+  const isMismatch = (id) => id.verdict === "claimed" || id.verdict === "lookalike";
 
   function statusWord(report) {
     const id = report.identity;
     if (id.verdict === "verified" && id.outlet?.stateMedia?.typology === "SC") return t("statusStateControlled");
-    return t("verdict_" + id.verdict);
+    return t("verdict_" + id.verdict) || id.verdict;
+  }
+
+  /** The outlet the page is about: the genuine one, the one imitated, or the one claimed. */
+  function subjectName(report) {
+    const id = report.identity;
+    return id.outlet?.name ?? id.imitates?.name ?? id.claimed?.name ?? id.claims?.[0]?.name ?? id.host?.site ?? location.hostname;
+  }
+
+  function hostText(id) {
+    return id.host ? (id.host.unicode ?? id.host.host) : location.hostname;
+  }
+
+  /** The identity sentence: the core's own in English, the shell's in other UI languages. */
+  function identitySentence(id) {
+    if (ENGLISH_UI && id.reason) return id.reason;
+    const host = hostText(id);
+    const site = id.host?.site ?? host;
+    switch (id.verdict) {
+      case "lookalike":
+        if (id.claimed && id.claimed.id === id.imitates?.id) {
+          return t("sentenceLookalikeClaimed", [id.imitates.name, host, id.imitates.domain]);
+        }
+        return t("sentenceLookalike", [host, id.imitates?.domain ?? "", id.imitates?.name ?? ""]);
+      case "claimed":
+        return t("sentenceClaimed", [id.claimed?.name ?? "", host, id.claimed?.domain ?? ""]);
+      case "verified": {
+        const s = t("sentenceVerified", [host, id.outlet?.name ?? ""]);
+        return id.claimed ? `${s} ${t("sentenceCredits", [id.claimed.name])}` : s;
+      }
+      default: {
+        const s = t("sentenceUnknown", [site]);
+        const name = id.claims?.[0]?.name;
+        return name ? `${s} ${t("sentenceCallsItself", [name])}` : s;
+      }
+    }
+  }
+
+  function panelHighlights() {
+    return highlightsHere ?? settings.highlights;
   }
 
   function render(report, { keepOpen }) {
     const wasOpen = ui && !ui.panel.hidden;
+    const hadFocus = ui && ui.root.activeElement !== null && ui.root.activeElement !== ui.pill;
     ui ??= mount();
     const id = report.identity;
-    const warn = id.verdict === "claimed" || id.verdict === "lookalike";
-    const name = id.outlet?.name ?? id.claims?.[0]?.name ?? id.host?.site ?? location.hostname;
+    const warn = isMismatch(id);
+    const name = subjectName(report);
+    const status = statusWord(report);
 
-    ui.pill.replaceChildren(el("span", "dot " + (STATUS_CLASS[id.verdict] ?? "neutral")), el("span", "brand", "Masthead"), el("span", "name", name), el("span", "status", statusWord(report)));
-    ui.pill.setAttribute("aria-label", t("pillLabel", [name, statusWord(report)]));
+    ui.pill.replaceChildren(el("span", "dot " + (STATUS_CLASS[id.verdict] ?? "neutral")), bdi(name, "name"), el("span", "status", status));
+    ui.pill.setAttribute("aria-label", t("pillLabel", [name, status]));
     ui.pill.dataset.verdict = id.verdict;
 
     const panel = ui.panel;
     panel.replaceChildren();
-    const head = el("header", "head");
-    head.append(el("h2", "title", "Masthead"));
-    const close = el("button", "close", "×");
-    close.type = "button";
-    close.setAttribute("aria-label", t("close"));
-    close.addEventListener("click", () => {
-      setOpen(false);
-      ui.pill.focus();
-    });
-    head.append(close);
+    panel.dataset.verdict = id.verdict;
+    const head = el("div", "head");
+    const title = el("h2", "title", "Masthead");
+    title.id = "masthead-title";
+    const tools = el("div", "tools");
+    if (hasEvidence(report) && globalThis.CSS?.highlights) {
+      const on = panelHighlights();
+      const toggle = button("hl-toggle", t("highlightsToggle"), () => {
+        highlightsHere = !panelHighlights();
+        toggle.setAttribute("aria-pressed", String(highlightsHere));
+        applyHighlights(report);
+      });
+      toggle.setAttribute("aria-pressed", String(on));
+      toggle.title = t("highlightsToggleHint");
+      tools.append(toggle);
+    }
+    const closeButton = button("close", "×", close);
+    closeButton.setAttribute("aria-label", t("close"));
+    tools.append(closeButton);
+    head.append(title, tools);
     panel.append(head);
 
     if (warn) {
-      const alert = el("p", "alert", id.reason);
+      const alert = el("p", "alert", identitySentence(id));
       alert.setAttribute("role", "alert");
       panel.append(alert);
     }
-    panel.append(identitySection(report), writingSection(report), madeSection(report), footer());
-    panel.dataset.verdict = id.verdict;
+    panel.append(topLines(report), identitySection(report), writingSection(report), madeSection(report), footer());
 
     const auto = settings.autoOpen === "always" || (settings.autoOpen === "warnings" && warn);
-    setOpen(keepOpen ? wasOpen : auto || wasOpen);
+    setOpen(keepOpen ? Boolean(wasOpen) : auto || Boolean(wasOpen), { focus: hadFocus });
     applyHighlights(report);
+  }
+
+  // ---- the three lines read at a glance --------------------------------------------------
+
+  function shownMarkers(report) {
+    return (report.markers ?? []).filter((m) => settings.families[m.family] !== false);
+  }
+
+  function hasEvidence(report) {
+    return shownMarkers(report).some((m) => m.evidence?.length);
+  }
+
+  function topLines(report) {
+    const id = report.identity;
+    const ul = el("ul", "top");
+    ul.setAttribute("aria-label", t("atAGlance"));
+    const line = (kind, ...parts) => {
+      const li = el("li", kind);
+      li.append(...parts.map((p) => (typeof p === "string" ? document.createTextNode(p) : p)));
+      ul.append(li);
+    };
+    // 1. Who is speaking.
+    const o = id.outlet;
+    if (isMismatch(id)) {
+      // The identity sentence above the lines already says who the page is not, and where the
+      // real outlet is: nothing to repeat here.
+    } else if (o) {
+      const what = o.stateMedia ? t("typologyShort_" + o.stateMedia.typology) : o.owner ? t("ownership_" + o.owner.type.replace(/-/g, "_")) : "";
+      line("who", bdi(o.name, "strong"), what ? ` — ${what}, ${countryName(o.country)}` : ` — ${countryName(o.country)}`);
+    } else {
+      line("who", identitySentence(id));
+    }
+    // 2. What is on the record about the outlet.
+    if (o && !isMismatch(id)) {
+      const measures = o.legalMeasures ?? [];
+      if (measures.length) {
+        const where = [...new Set(measures.map((m) => m.jurisdiction))].join(", ");
+        line("record", t("topMeasures", [String(measures.length), where]));
+      } else if (o.owner) {
+        line("record", t("topOwner", [o.owner.name]));
+      }
+    }
+    // 3. How it is written: the families with something to show, from the Report's summary.
+    const families = (report.summary?.families ?? []).filter((f) => f.markers > 0 && f.family !== "provenance" && settings.families[f.family] !== false);
+    if (families.length) {
+      line("writing", `${t("howItsWritten")}: ${families.map((f) => `${familyName(f.family)} ${f.markers}`).join(" · ")}`);
+    } else {
+      line("writing", t("topNoMarkers"));
+    }
+    return ul;
+  }
+
+  function familyName(f) {
+    return t("family_" + f) || f;
+  }
+
+  // ---- details on demand -----------------------------------------------------------------
+
+  function section(className, heading, open = false) {
+    const d = el("details", "sec " + className);
+    d.open = open;
+    const s = el("summary", null);
+    s.append(el("h3", null, heading));
+    d.append(s);
+    return d;
   }
 
   function row(dl, term, ...values) {
@@ -208,15 +445,15 @@
     dl.append(el("dt", null, term), dd);
   }
 
-  function withSource(text, source) {
+  function withSource(text, source, what) {
     const span = el("span", null, text + " ");
-    if (source?.url) span.append(link(source.url, t("source")));
+    if (source?.url) span.append(link(source.url, t("source"), t("sourceFor", [what || text])));
     return span;
   }
 
   function countryName(code) {
     try {
-      return new Intl.DisplayNames([api.i18n.getUILanguage()], { type: "region" }).of(code) ?? code;
+      return new Intl.DisplayNames([UI_LANG], { type: "region" }).of(code) ?? code;
     } catch {
       return code;
     }
@@ -224,14 +461,13 @@
 
   function identitySection(report) {
     const id = report.identity;
-    const sec = el("section", "identity");
-    sec.append(el("h3", null, t("whoIsSpeaking")));
-    if (!(id.verdict === "claimed" || id.verdict === "lookalike")) sec.append(el("p", "reason", id.reason));
+    const sec = section("identity", t("whoIsSpeaking"));
+    if (!isMismatch(id)) sec.append(el("p", "reason", identitySentence(id)));
     const dl = el("dl");
     const claim = id.claims?.[0];
-    row(dl, t("pageCallsItself"), claim ? t("claimVia", [claim.name, claim.via]) : t("noClaim"));
-    const hostText = id.host ? (id.host.unicode ?? id.host.host) : location.hostname;
-    row(dl, t("hostBelongsTo"), id.outlet ? t("hostOf", [hostText, id.outlet.name]) : t("hostUnknown", [hostText]));
+    row(dl, t("pageCallsItself"), claim ? t("claimVia", [claim.name, claim.via === "title" ? t("viaTitle") : claim.via]) : t("noClaim"));
+    const host = hostText(id);
+    row(dl, t("hostBelongsTo"), id.outlet ? t("hostOf", [host, id.outlet.name]) : t("hostUnknown", [host]));
     if (id.host?.archive) row(dl, t("archived"), t("archivedVia", [id.host.archive.service]));
     row(dl, t("doTheyAgree"), agreement(id));
     sec.append(dl);
@@ -254,37 +490,43 @@
 
   function outletCard(o) {
     const card = el("div", "card");
-    card.append(el("h4", null, o.name));
+    card.setAttribute("role", "group");
+    card.setAttribute("aria-label", t("outletCard", [o.name]));
+    card.append(bdi(o.name, "card-title"));
     const dl = el("dl");
-    row(dl, t("country"), withSource(countryName(o.country), o.source));
+    row(dl, t("country"), withSource(countryName(o.country), o.source, t("country")));
     const chain = [o.owner, o.parent, o.ultimateOwner].filter(Boolean);
     if (chain.length) {
       const span = el("span");
       chain.forEach((c, i) => {
         if (i) span.append(" → ");
-        span.append(withSource(`${c.name} (${t("ownership_" + c.type.replace(/-/g, "_"))})`, c.source));
+        span.append(withSource(`${c.name} (${t("ownership_" + c.type.replace(/-/g, "_")) || c.type})`, c.source, c.name));
       });
       row(dl, t("owner"), span);
     }
-    if (o.funding) row(dl, t("funding"), withSource(t("funding_" + o.funding.model.replace(/-/g, "_")) + (o.funding.note ? ` — ${o.funding.note}` : ""), o.funding.source));
-    if (o.stateMedia) row(dl, t("stateRelation"), withSource(t("typology_" + o.stateMedia.typology), o.stateMedia.source));
+    if (o.funding) {
+      const model = t("funding_" + o.funding.model.replace(/-/g, "_")) || o.funding.model;
+      row(dl, t("funding"), withSource(model + (o.funding.note && ENGLISH_UI ? ` — ${o.funding.note}` : ""), o.funding.source, t("funding")));
+    }
+    if (o.stateMedia) row(dl, t("stateRelation"), withSource(t("typology_" + o.stateMedia.typology) || o.stateMedia.typology, o.stateMedia.source, t("stateRelation")));
     card.append(dl);
     if (o.legalMeasures?.length) {
-      card.append(el("h5", null, t("legalMeasures")));
+      card.append(el("h4", null, t("legalMeasures")));
       const ul = el("ul", "measures");
       for (const m of o.legalMeasures) {
-        const li = el("li", null, `${m.jurisdiction}: ${m.measure}. ${m.act}, ${t("adopted")} ${m.adopted}${m.effective ? `, ${t("effective")} ${m.effective}` : ""}. `);
-        li.append(link(m.url, t("source")));
+        const when = m.effective ? t("measureDatesEffective", [m.adopted, m.effective]) : t("measureDates", [m.adopted]);
+        const li = el("li", null, `${m.jurisdiction}: ${m.measure}. ${m.act}, ${when}. `);
+        li.append(link(m.url, t("source"), t("sourceFor", [m.act])));
         ul.append(li);
       }
       card.append(ul);
     }
     if (o.operations?.length) {
-      card.append(el("h5", null, t("operations")));
+      card.append(el("h4", null, t("operations")));
       const ul = el("ul", "operations");
       for (const op of o.operations) {
         const li = el("li", null, `${op.operation}: ${op.report}. `);
-        li.append(link(op.url, t("source")));
+        li.append(link(op.url, t("source"), t("sourceFor", [op.report])));
         ul.append(li);
       }
       card.append(ul);
@@ -292,68 +534,127 @@
     return card;
   }
 
-  const FAMILIES = ["framing", "persuasion", "sourcing", "provenance"];
+  const FAMILIES = ["framing", "persuasion", "sourcing"];
 
   function writingSection(report) {
-    const sec = el("section", "writing");
-    sec.append(el("h3", null, t("howItsWritten")));
-    const shown = (report.markers ?? []).filter((m) => settings.families[m.family] !== false && m.family !== "provenance");
+    const shown = shownMarkers(report).filter((m) => m.family !== "provenance");
+    const sec = section("writing", t("howItsWritten"));
     if (!shown.length) {
       sec.append(el("p", "muted", t("noMarkers")));
       return sec;
     }
+    const summary = new Map((report.summary?.families ?? []).map((f) => [f.family, f]));
     for (const family of FAMILIES) {
       const items = shown.filter((m) => m.family === family);
       if (!items.length) continue;
-      const details = el("details", "family");
-      details.append(el("summary", null, `${t("family_" + family)} (${items.length})`));
-      for (const m of items) details.append(markerItem(m));
-      sec.append(details);
+      const f = summary.get(family);
+      const counted = f ? t("familyCount", [String(f.markers), String(f.occurrences)]) : String(items.length);
+      const group = el("div", "family");
+      group.append(el("h4", null, `${familyName(family)} · ${counted}`));
+      for (const m of items) group.append(markerItem(m));
+      sec.append(group);
     }
     return sec;
   }
 
-  function markerItem(m) {
-    const div = el("div", "marker");
-    div.append(el("p", "label", m.label), el("p", "explanation", m.explanation));
-    const ul = el("ul", "evidence");
-    for (const e of (m.evidence ?? []).slice(0, 12)) {
-      const li = el("li");
-      const b = el("button", "quote", `“${e.quote?.exact ?? ""}”`);
-      b.type = "button";
-      b.title = t("showInArticle");
-      b.addEventListener("click", () => scrollToQuote(e.quote));
-      li.append(b);
-      ul.append(li);
+  // ---- marker text: keyed by the marker's rule in _locales, the core's English otherwise ----
+
+  const ruleKey = (rule) => "mk_" + String(rule).replace(/[^A-Za-z0-9]/g, "_");
+  /** Rules whose explanation is the rule's sentence plus a sentence of details about the page. */
+  const DETAILED = new Set(["provenance.dates_disagree", "provenance.links", "sourcing.no_source"]);
+
+  function markerText(m) {
+    if (ENGLISH_UI) return { label: m.label, explanation: m.explanation };
+    const key = ruleKey(m.rule);
+    let label = t(key + "_label");
+    let explanation = t(key + "_explain");
+    if (!label || !explanation) return { label: m.label, explanation: m.explanation };
+    const detail = DETAILED.has(m.rule) ? m.explanation.slice(m.explanation.indexOf(". ") + 2) : "";
+    let got;
+    if (m.rule === "sourcing.quotation") {
+      if ((got = /^Quotes (.+)$/.exec(m.label))) {
+        label = t("mkQuotes", [got[1]]);
+        explanation = t("mkQuotesExplain", [got[1]]);
+      } else if (/no named speaker/.test(m.label)) {
+        label = t("mkQuotesUnattributed");
+      }
+    } else if (m.rule === "sourcing.named_source" && (got = /^Source named: (.+)$/.exec(m.label))) {
+      label = t("mkSourceNamed", [got[1]]);
+    } else if (m.rule === "provenance.links") {
+      const total = /^(\d+) link/.exec(m.label)?.[1];
+      const other = /to (\d+) other/.exec(m.label)?.[1];
+      label = !total ? t("mkLinksNone") : other ? t("mkLinksOther", [total, other]) : t("mkLinksSame", [total]);
+      if ((got = /^Other sites: (.+)\.$/.exec(detail))) explanation += " " + t("mkOtherSites", [got[1]]);
+    } else if (m.rule === "sourcing.no_source" && (got = /(\d+) words/.exec(detail))) {
+      explanation += " " + t("mkNoSourceDetail", [got[1]]);
+    } else if (detail && detail !== m.explanation) {
+      // Details the shell cannot phrase itself (dates quoted from the page): in the core's words.
+      explanation += " " + detail;
     }
-    div.append(ul);
-    return div;
+    if (String(m.id).includes("~quoted")) label += " " + t("mkInQuotation");
+    return { label, explanation };
+  }
+
+  function markerItem(m) {
+    const { label, explanation } = markerText(m);
+    const d = el("details", "marker");
+    d.dataset.rule = m.rule;
+    const s = el("summary", null);
+    s.append(el("span", "label", label));
+    if (m.evidence?.length) s.append(el("span", "count", ` (${m.evidence.length})`));
+    d.append(s);
+    d.append(el("p", "explanation", explanation));
+    if (m.narrative) {
+      const p = el("p", "narrative", `${t("narrative")}: `);
+      p.append(bdi(ENGLISH_UI ? m.narrative : t(ruleKey(m.rule) + "_narrative") || m.narrative));
+      d.append(p);
+    }
+    if (m.reference) {
+      const url = /https?:\/\/\S+/.exec(m.reference)?.[0];
+      const p = el("p", "reference", `${t("documentedBy")}: `);
+      if (url) p.append(link(url.replace(/[.,;)]+$/, ""), m.reference.replace(url, "").replace(/[:\s]+$/, "") || url));
+      else p.append(document.createTextNode(m.reference));
+      d.append(p);
+    }
+    if (m.evidence?.length) {
+      const ul = el("ul", "evidence");
+      ul.setAttribute("aria-label", t("evidence"));
+      for (const e of m.evidence.slice(0, 12)) {
+        const li = el("li");
+        const b = button("quote", null, () => scrollToQuote(e.quote));
+        b.append(bdi(`“${e.quote?.exact ?? ""}”`));
+        b.setAttribute("aria-label", t("showQuote", [e.quote?.exact ?? ""]));
+        li.append(b);
+        ul.append(li);
+      }
+      d.append(ul);
+    }
+    return d;
   }
 
   function madeSection(report) {
     const p = report.page ?? {};
-    const sec = el("section", "made");
-    sec.append(el("h3", null, t("howItWasMade")));
+    const sec = section("made", t("howItWasMade"));
     const dl = el("dl");
-    row(dl, t("byline"), p.byline ?? t("noByline"));
+    row(dl, t("byline"), p.byline ? bdi(p.byline) : t("noByline"));
     row(dl, t("published"), p.published ?? t("notStated"));
     if (p.modified) row(dl, t("modified"), p.modified);
     row(dl, t("length"), t("lengthValue", [String(p.wordCount ?? 0), String(p.paragraphs ?? 0)]));
     row(dl, t("linksInBody"), String(p.links?.length ?? 0));
     sec.append(dl);
-    const provenance = (report.markers ?? []).filter((m) => m.family === "provenance" && settings.families.provenance !== false);
+    const provenance = shownMarkers(report).filter((m) => m.family === "provenance");
     for (const m of provenance) sec.append(markerItem(m));
     if (report.partial) sec.append(el("p", "muted", t("partial")));
     return sec;
   }
 
   function footer() {
-    const f = el("footer", "foot");
-    f.append(el("p", "muted", t("why")));
-    const options = el("button", "linkish", t("openOptions"));
-    options.type = "button";
-    options.addEventListener("click", () => api.runtime.sendMessage({ type: "openOptions" }).catch(() => {}));
-    f.append(options);
+    const f = el("div", "foot");
+    const why = el("details", "why");
+    const s = el("summary", null, t("whyTitle"));
+    why.append(s, el("p", "muted", t("why")));
+    const options = button("linkish", t("openOptions"), () => api.runtime.sendMessage({ type: "openOptions" }).catch(() => {}));
+    f.append(why, options);
     return f;
   }
 
@@ -362,7 +663,6 @@
   /** Whitespace-folded text of the page with a map back to (text node, offset). */
   function pageText() {
     const nodes = [];
-    const starts = [];
     let text = "";
     const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT, {
       acceptNode(n) {
@@ -374,7 +674,6 @@
     const map = []; // folded index -> [node index, offset]
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       nodes.push(n);
-      starts.push(text.length);
       const s = n.data;
       for (let i = 0; i < s.length; i++) {
         const ws = /\s/.test(s[i]);
@@ -416,8 +715,8 @@
 
   function applyHighlights(report) {
     clearHighlights();
-    if (!settings.highlights || !globalThis.CSS?.highlights || typeof Highlight !== "function") return;
-    const evidence = (report.markers ?? []).filter((m) => settings.families[m.family] !== false).flatMap((m) => m.evidence ?? []);
+    if (!panelHighlights() || !globalThis.CSS?.highlights || typeof Highlight !== "function") return;
+    const evidence = shownMarkers(report).flatMap((m) => m.evidence ?? []);
     if (!evidence.length) return;
     pageIndex = pageText();
     const ranges = evidence.slice(0, 500).map((e) => rangeFor(pageIndex, e.quote)).filter(Boolean);
@@ -429,58 +728,87 @@
     const range = rangeFor(pageIndex, quote);
     if (!range) return;
     const target = range.startContainer.parentElement;
-    target?.scrollIntoView({ block: "center", behavior: "smooth" });
+    const smooth = !matchMedia("(prefers-reduced-motion: reduce)").matches;
+    target?.scrollIntoView({ block: "center", behavior: smooth ? "smooth" : "auto" });
     if (globalThis.CSS?.highlights && typeof Highlight === "function") CSS.highlights.set(HIGHLIGHT_FOCUS, new Highlight(range));
   }
 
   // ---- styles (px units and a full reset: the page's CSS cannot reach in) -----------------
+  // Colours meet WCAG 2.2 AA (4.5:1 for text, 3:1 for focus rings and borders) in both schemes.
 
   const PANEL_CSS = `
 :host { all: initial !important; position: fixed !important; inset: auto 16px 16px auto !important;
   z-index: 2147483647 !important; margin: 0 !important; padding: 0 !important; border: 0 !important;
   background: transparent !important; overflow: visible !important; display: block !important;
-  width: auto !important; height: auto !important; color-scheme: light dark; }
+  width: auto !important; height: auto !important; max-width: none !important; max-height: none !important;
+  min-width: 0 !important; min-height: 0 !important; transform: none !important; opacity: 1 !important;
+  visibility: visible !important; clip-path: none !important; filter: none !important; pointer-events: auto !important;
+  direction: ltr !important; unicode-bidi: isolate !important; color-scheme: light dark; }
+:host::backdrop { display: none !important; }
 .wrap { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1b1f;
-  display: flex; flex-direction: column; align-items: flex-end; gap: 8px; direction: ltr; text-align: left; }
+  display: flex; flex-direction: column; align-items: flex-end; gap: 8px; text-align: start;
+  -webkit-text-size-adjust: 100%; letter-spacing: normal; word-spacing: normal; }
 .pill { all: unset; box-sizing: border-box; display: inline-flex; align-items: center; gap: 6px; cursor: pointer;
-  padding: 6px 12px; border-radius: 999px; background: #ffffff; color: #1b1b1f; border: 1px solid #8a8a94;
-  box-shadow: 0 2px 8px rgba(0,0,0,.18); font: 600 13px/1.2 system-ui, sans-serif; max-width: 340px; }
+  padding: 6px 12px; border-radius: 999px; background: #ffffff; color: #1b1b1f; border: 1px solid #6b6b76;
+  box-shadow: 0 2px 8px rgba(0,0,0,.18); font: 600 13px/1.2 system-ui, sans-serif; max-width: 320px; }
+.pill[data-verdict="claimed"], .pill[data-verdict="lookalike"] { border-color: #b3261e; border-width: 2px; }
 .pill:focus-visible, button:focus-visible, a:focus-visible, summary:focus-visible, .panel:focus-visible {
   outline: 3px solid #1a56db; outline-offset: 2px; }
-.pill .brand { color: #4a4a55; font-weight: 500; }
-.pill .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-.pill .status { font-weight: 500; color: #4a4a55; }
+.pill .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 200px; }
+.pill .status { font-weight: 500; color: #45454f; white-space: nowrap; }
+.pill[data-verdict="claimed"] .status, .pill[data-verdict="lookalike"] .status { color: #9c1c15; font-weight: 700; }
 .dot { width: 10px; height: 10px; border-radius: 50%; flex: none; background: #6b6b76; }
 .dot.ok { background: #1e7b34; } .dot.warn { background: #b3261e; } .dot.neutral { background: #6b6b76; }
-.panel { box-sizing: border-box; width: 380px; max-width: calc(100vw - 32px); max-height: min(640px, calc(100vh - 80px));
-  overflow: auto; background: #ffffff; color: #1b1b1f; border: 1px solid #8a8a94; border-radius: 12px;
-  box-shadow: 0 8px 28px rgba(0,0,0,.25); padding: 12px 16px; }
+.panel { box-sizing: border-box; width: 400px; max-width: calc(100vw - 32px); max-height: min(640px, calc(100vh - 80px));
+  overflow: auto; overscroll-behavior: contain; background: #ffffff; color: #1b1b1f; border: 1px solid #6b6b76;
+  border-radius: 12px; box-shadow: 0 8px 28px rgba(0,0,0,.25); padding: 12px 16px; }
 .panel[hidden] { display: none; }
-.head { display: flex; align-items: center; justify-content: space-between; }
-h2 { font-size: 16px; margin: 0; } h3 { font-size: 14px; margin: 14px 0 6px; } h4 { font-size: 14px; margin: 8px 0 4px; }
-h5 { font-size: 13px; margin: 8px 0 4px; }
+.head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
+.tools { display: flex; align-items: center; gap: 6px; }
+h2 { font-size: 16px; margin: 0; font-weight: 700; }
+h3 { font-size: 14px; margin: 0; display: inline; font-weight: 700; }
+h4 { font-size: 13px; margin: 10px 0 4px; font-weight: 700; }
+p { margin: 4px 0; }
 .close { all: unset; cursor: pointer; font-size: 20px; line-height: 1; padding: 2px 8px; border-radius: 6px; color: #1b1b1f; }
+.hl-toggle { all: unset; cursor: pointer; font-size: 12px; padding: 3px 8px; border-radius: 999px;
+  border: 1px solid #6b6b76; color: #1b1b1f; }
+.hl-toggle[aria-pressed="true"] { background: #fff3bf; border-color: #7a5d00; }
+.hl-toggle[aria-pressed="true"]::before { content: "✓ "; }
 .alert { background: #fdecea; color: #5f1410; border: 1px solid #b3261e; border-radius: 8px; padding: 8px 10px;
   margin: 8px 0; font-weight: 600; }
-dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 10px; margin: 4px 0; }
-dt { color: #4a4a55; } dd { margin: 0; overflow-wrap: anywhere; }
+.top { list-style: none; margin: 8px 0; padding: 0; }
+.top li { margin: 4px 0; padding-inline-start: 12px; border-inline-start: 3px solid #c9c9d1; }
+.top .strong { font-weight: 700; }
+details.sec { border-top: 1px solid #c9c9d1; padding: 6px 0; }
+summary { cursor: pointer; border-radius: 4px; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 10px; margin: 6px 0; }
+dt { color: #45454f; } dd { margin: 0; overflow-wrap: anywhere; }
 .card { border: 1px solid #c9c9d1; border-radius: 8px; padding: 6px 10px; margin-top: 8px; }
-ul { margin: 4px 0; padding-left: 18px; } li { margin: 2px 0; }
-a.source, .linkish { color: #1a56db; text-decoration: underline; font-size: 12px; cursor: pointer; }
+.card-title { display: block; font-weight: 700; margin: 2px 0; }
+ul { margin: 4px 0; padding-inline-start: 18px; } li { margin: 2px 0; }
+a.source { color: #1a56db; text-decoration: underline; font-size: 12px; cursor: pointer; }
 .linkish { all: unset; color: #1a56db; text-decoration: underline; cursor: pointer; font-size: 13px; }
-.muted { color: #4a4a55; font-size: 12px; }
-details.family { margin: 4px 0; } summary { cursor: pointer; font-weight: 600; }
-.marker { margin: 6px 0 6px 8px; } .marker .label { font-weight: 600; margin: 0; } .marker .explanation { margin: 0; color: #33333b; }
+.muted { color: #45454f; font-size: 12px; }
+.family h4 { color: #1b1b1f; }
+details.marker { margin: 4px 0 4px 4px; } details.marker summary .label { font-weight: 600; }
+details.marker .count { color: #45454f; }
+.explanation, .narrative, .reference { color: #33333b; font-size: 13px; }
+.evidence { padding-inline-start: 14px; }
 .quote { all: unset; cursor: pointer; color: #1b1b1f; background: #fff3bf; border-radius: 3px; padding: 0 2px; }
-.foot { margin-top: 12px; border-top: 1px solid #c9c9d1; padding-top: 6px; }
+.foot { margin-top: 6px; border-top: 1px solid #c9c9d1; padding-top: 6px; display: flex; flex-direction: column; gap: 4px; align-items: flex-start; }
 @media (prefers-color-scheme: dark) {
-  .wrap, .panel, .pill { color: #ececf1; }
-  .pill, .panel { background: #1f1f24; border-color: #6b6b76; }
-  .pill .brand, .pill .status, dt, .muted { color: #c4c4cc; }
-  .marker .explanation { color: #d8d8de; } .close { color: #ececf1; }
+  .wrap, .panel, .pill, .family h4, .close, .hl-toggle, .quote { color: #ececf1; }
+  .pill, .panel { background: #1f1f24; border-color: #8a8a94; }
+  .pill .status, dt, .muted, details.marker .count { color: #c4c4cc; }
+  .pill[data-verdict="claimed"], .pill[data-verdict="lookalike"] { border-color: #ff8a80; }
+  .pill[data-verdict="claimed"] .status, .pill[data-verdict="lookalike"] .status { color: #ffb4ab; }
+  .explanation, .narrative, .reference { color: #d8d8de; }
   .alert { background: #4a1512; color: #ffe3df; border-color: #ff8a80; }
-  .card, .foot { border-color: #4a4a55; }
-  a.source, .linkish { color: #9ec1ff; } .quote { background: #5c4d00; color: #fff8d6; }
+  .card, .foot, details.sec, .top li { border-color: #4a4a55; }
+  a.source, .linkish { color: #9ec1ff; }
+  .quote { background: #5c4d00; color: #fff8d6; }
+  .hl-toggle { border-color: #8a8a94; } .hl-toggle[aria-pressed="true"] { background: #5c4d00; border-color: #e0c050; }
+  .pill:focus-visible, button:focus-visible, a:focus-visible, summary:focus-visible, .panel:focus-visible { outline-color: #9ec1ff; }
 }
 `;
 

@@ -27,7 +27,7 @@
       const remove = document.createElement("button");
       remove.type = "button";
       remove.textContent = t("optionsRemove");
-      remove.setAttribute("aria-label", `${t("optionsRemove")} ${site}`);
+      remove.setAttribute("aria-label", api.i18n.getMessage("optionsRemoveSite", [site]) || `${t("optionsRemove")} ${site}`);
       remove.addEventListener("click", () => change((s) => (s[key] = s[key].filter((x) => x !== site))));
       li.append(name, remove);
       list.append(li);

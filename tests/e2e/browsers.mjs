@@ -18,7 +18,8 @@ import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const EXT_DIR = path.join(ROOT, "dist/extension");
+/** The built extension; MASTHEAD_EXT_DIR points the tests at another build of it. */
+export const EXT_DIR = process.env.MASTHEAD_EXT_DIR ? path.resolve(process.env.MASTHEAD_EXT_DIR) : path.join(ROOT, "dist/extension");
 export const ARTIFACTS = path.join(ROOT, "tests/artifacts");
 const GECKO_ID = "masthead@masthead-ext.org";
 const FIREFOX_UUID = "5f1b8c1e-6a0e-4b7b-9d5e-3c2a7e9f0a11";
@@ -50,10 +51,11 @@ const wrap = (fn) => `function(root, argsJson) { const args = JSON.parse(argsJso
 // ---- Chromium ---------------------------------------------------------------------------
 
 class ChromiumBrowser {
-  static async launch(profileDir) {
+  static async launch(profileDir, options = {}) {
     const b = new ChromiumBrowser();
     b.kind = "chromium";
     b.profileDir = profileDir;
+    b.launchOptions = options;
     await b.start();
     return b;
   }
@@ -71,6 +73,9 @@ class ChromiumBrowser {
         "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--host-resolver-rules=MAP * 127.0.0.1",
+        // Every request of the whole browser through the test server, which logs it.
+        ...(this.launchOptions.proxy ? [`--proxy-server=http://127.0.0.1:${this.launchOptions.proxy}`, "--proxy-bypass-list=<-loopback>"] : []),
+        ...(this.launchOptions.args ?? []),
       ],
     });
     this.worker = this.context.serviceWorkers()[0] ?? (await this.context.waitForEvent("serviceworker", { timeout: 20000 }));
@@ -83,11 +88,13 @@ class ChromiumBrowser {
     return this.worker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id));
   }
 
-  async open(url) {
-    const before = new Set(await this.tabIds());
+  /** Opens `url` in a new tab. `{ tabId: false }` skips finding the tab's id, which asks the
+   *  service worker: a benchmark of a cold start must not wake the worker before the page does. */
+  async open(url, { tabId = true } = {}) {
+    const before = tabId ? new Set(await this.tabIds()) : null;
     const page = await this.context.newPage();
     await page.goto(url, { waitUntil: "load" });
-    const id = (await this.tabIds()).filter((i) => !before.has(i)).pop();
+    const id = tabId ? (await this.tabIds()).filter((i) => !before.has(i)).pop() : undefined;
     return new ChromiumTab(this, page, id);
   }
 
@@ -107,6 +114,50 @@ class ChromiumBrowser {
   async restart() {
     await this.context.close();
     await this.start();
+  }
+
+  /** Sends `message` to the background from an extension page (as the popup does) and returns the answer. */
+  async ask(message) {
+    if (!this.askPage || this.askPage.isClosed()) {
+      this.askPage = await this.context.newPage();
+      await this.askPage.goto(`${this.extensionBase}/options/options.html`);
+    }
+    return this.askPage.evaluate((m) => chrome.runtime.sendMessage(m), message);
+  }
+
+  /**
+   * Records every request the browser makes from now on: pages, frames, workers and the
+   * extension's service worker (Playwright reports service-worker requests in Chromium).
+   * Returns `{ log, stop() }`; each entry has url, method, resourceType, frameUrl (null when
+   * not from a frame) and serviceWorker (the worker's URL, or null).
+   */
+  recordRequests() {
+    const log = [];
+    const on = (r) => {
+      let frameUrl = null;
+      try {
+        frameUrl = r.frame().url();
+      } catch {
+        // Requests from workers have no frame.
+      }
+      log.push({ url: r.url(), method: r.method(), resourceType: r.resourceType(), frameUrl, serviceWorker: r.serviceWorker()?.url() ?? null, time: Date.now() });
+    };
+    this.context.on("request", on);
+    return { log, stop: () => this.context.off("request", on) };
+  }
+
+  /** Stops the extension's service worker (as Chrome does after 30 s idle); the next message starts it cold. */
+  async stopWorker() {
+    const page = this.context.pages()[0] ?? (await this.context.newPage());
+    const cdp = await this.context.newCDPSession(page);
+    try {
+      await cdp.send("ServiceWorker.enable");
+      await cdp.send("ServiceWorker.stopAllWorkers");
+    } finally {
+      await cdp.detach().catch(() => {});
+    }
+    await waitFor(() => this.context.serviceWorkers().length === 0, { timeout: 5000, what: "the service worker to stop" }).catch(() => {});
+    this.worker = null;
   }
 
   async close() {
@@ -133,15 +184,50 @@ class ChromiumTab {
     return this.page.evaluate(fn, ...args);
   }
 
+  /**
+   * Evaluates a JavaScript expression in the page's own world and returns its value, which must
+   * be a primitive (a string, number, boolean, null or undefined). Unlike `evaluate`, nothing of
+   * the test harness runs in the page around it, so a page that replaced Function.prototype.bind
+   * or JSON cannot break the call: it reads what the page's own code computes.
+   */
+  async evaluateExpression(expression) {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    try {
+      const { result, exceptionDetails } = await cdp.send("Runtime.evaluate", { expression, returnByValue: true, awaitPromise: true });
+      if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+      return result.value;
+    } finally {
+      await cdp.detach().catch(() => {});
+    }
+  }
+
   async panel(fn, ...args) {
+    return this.#panel(fn, args, false);
+  }
+
+  /**
+   * Like `panel`, but `fn` runs in an isolated world of its own, where nothing the page did to
+   * its globals and prototypes (a hostile page replaces JSON, Array.prototype.map, ...) can
+   * reach it. `root.host` is Masthead's host element; `document` is the page's document.
+   */
+  async panelIsolated(fn, ...args) {
+    return this.#panel(fn, args, true);
+  }
+
+  async #panel(fn, args, isolated) {
     const cdp = await this.page.context().newCDPSession(this.page);
     try {
       const { root } = await cdp.send("DOM.getDocument", { depth: 3, pierce: true });
-      const html = (root.children ?? []).find((n) => n.nodeName === "HTML");
+      const html = (root.children ?? []).find((n) => n.nodeType === 1 && n.nodeName.toUpperCase() === "HTML"); // "html" in XHTML; not the doctype (also named "html")
       const host = (html?.children ?? []).find((n) => n.shadowRoots?.some((s) => s.shadowRootType === "closed"));
       if (!host) return null;
       const shadow = host.shadowRoots.find((s) => s.shadowRootType === "closed");
-      const { object } = await cdp.send("DOM.resolveNode", { backendNodeId: shadow.backendNodeId });
+      let executionContextId;
+      if (isolated) {
+        const { frameTree } = await cdp.send("Page.getFrameTree");
+        ({ executionContextId } = await cdp.send("Page.createIsolatedWorld", { frameId: frameTree.frame.id, worldName: "masthead-tests" }));
+      }
+      const { object } = await cdp.send("DOM.resolveNode", { backendNodeId: shadow.backendNodeId, executionContextId });
       const { result, exceptionDetails } = await cdp.send("Runtime.callFunctionOn", {
         objectId: object.objectId,
         functionDeclaration: `function(argsJson) { return (${wrap(fn)}).call(null, this, argsJson); }`,
@@ -226,10 +312,11 @@ function geckodriverPath() {
 }
 
 class FirefoxBrowser {
-  static async launch(profileDir) {
+  static async launch(profileDir, options = {}) {
     const b = new FirefoxBrowser();
     b.kind = "firefox";
     b.profileDir = profileDir;
+    b.launchOptions = options;
     b.extensionBase = `moz-extension://${FIREFOX_UUID}`;
     await b.start(true);
     return b;
@@ -241,7 +328,7 @@ class FirefoxBrowser {
       .addArguments("-headless", "-profile", this.profileDir)
       .windowSize({ width: 1280, height: 900 })
       .setPreference("network.dns.forceResolve", "127.0.0.1")
-      .setPreference("network.proxy.type", 0)
+      .setPreference("network.proxy.type", this.launchOptions.proxy ? 1 : 0)
       .setPreference("dom.security.https_first", false)
       .setPreference("dom.security.https_first_pbm", false)
       .setPreference("dom.security.https_only_mode", false)
@@ -251,6 +338,15 @@ class FirefoxBrowser {
       .setPreference("datareporting.policy.dataSubmissionEnabled", false)
       .setPreference("app.update.enabled", false)
       .enableBidi();
+    for (const [name, value] of Object.entries(this.launchOptions.prefs ?? {})) options.setPreference(name, value);
+    if (this.launchOptions.proxy) {
+      // Every request of the whole browser (pages, extension pages, the background) through the
+      // test server, which logs it; HTTPS tunnels are logged and refused there.
+      for (const scheme of ["http", "ssl"]) {
+        options.setPreference(`network.proxy.${scheme}`, "127.0.0.1").setPreference(`network.proxy.${scheme}_port`, this.launchOptions.proxy);
+      }
+      options.setPreference("network.proxy.no_proxies_on", "").setPreference("network.proxy.allow_hijacking_localhost", true);
+    }
     const service = new firefox.ServiceBuilder(geckodriverPath()).addArguments("--allow-system-access");
     this.driver = await new Builder().forBrowser("firefox").setFirefoxOptions(options).setFirefoxService(service).build();
     this.bidi = await this.driver.getBidi();
@@ -296,6 +392,36 @@ class FirefoxBrowser {
     await this.start(false);
   }
 
+  /** Sends `message` to the background from an extension page (as the popup does) and returns the answer. */
+  async ask(message) {
+    await this.driver.switchTo().window(this.home);
+    return this.driver.executeAsyncScript(
+      "const done = arguments[arguments.length - 1]; browser.runtime.sendMessage(arguments[0]).then(done, (e) => done({ error: String(e) }));",
+      message,
+    );
+  }
+
+  /**
+   * Records every request the browser reports through WebDriver BiDi's
+   * network.beforeRequestSent, in every browsing context. Returns `{ log, stop() }`; each entry
+   * has url, method, context (the browsing context id, or null) and initiatorType.
+   */
+  async recordRequests() {
+    const log = [];
+    const on = (p) => {
+      log.push({ url: p.request.url, method: p.request.method, context: p.context ?? null, initiatorType: p.initiator?.type ?? null, destination: p.request.destination ?? null, time: Date.now() });
+    };
+    this.bidi.on("network.beforeRequestSent", on);
+    await this.bidi.subscribe("network.beforeRequestSent");
+    return {
+      log,
+      stop: async () => {
+        this.bidi.off("network.beforeRequestSent", on);
+        await this.bidi.unsubscribe("network.beforeRequestSent").catch(() => {});
+      },
+    };
+  }
+
   async close() {
     await this.driver.quit().catch(() => {});
   }
@@ -326,8 +452,32 @@ class FirefoxTab {
     return this.driver.executeScript(`return (${fn.toString()})(...arguments)`, ...args);
   }
 
+  /** See ChromiumTab.evaluateExpression: a primitive value computed by the page's own world. */
+  async evaluateExpression(expression) {
+    const r = await this.browser.bidi.send({
+      method: "script.evaluate",
+      params: { expression, target: { context: this.handle }, awaitPromise: true, resultOwnership: "none" },
+    });
+    const out = r.result;
+    if (out?.type === "exception") throw new Error(out.exceptionDetails?.text ?? "exception in page");
+    const v = out?.result;
+    if (!v || v.type === "undefined") return undefined;
+    if (v.type === "null") return null;
+    if (v.type === "number" && typeof v.value === "string") return Number(v.value); // NaN, Infinity, -0
+    return v.value;
+  }
+
   async panel(fn, ...args) {
-    const target = { context: this.handle };
+    return this.#panel(fn, args, false);
+  }
+
+  /** Like `panel`, in a WebDriver BiDi sandbox: the page's globals and prototypes cannot reach `fn`. */
+  async panelIsolated(fn, ...args) {
+    return this.#panel(fn, args, true);
+  }
+
+  async #panel(fn, args, isolated) {
+    const target = isolated ? { context: this.handle, sandbox: "masthead-tests" } : { context: this.handle };
     const found = await this.browser.bidi.send({
       method: "script.evaluate",
       params: {
@@ -416,9 +566,15 @@ class FirefoxExtensionPage {
   }
 }
 
+/**
+ * `BROWSERS[kind](profileDir, options)` launches one. `options.proxy`: a port on 127.0.0.1 (the
+ * fixture server's) to send every request of the browser through, so the server's log is a
+ * complete record of what the browser, the pages and the extension asked for.
+ * `options.args` (Chromium): more command-line switches; `options.prefs` (Firefox): more prefs.
+ */
 export const BROWSERS = {
-  chromium: (profile) => ChromiumBrowser.launch(profile),
-  firefox: (profile) => FirefoxBrowser.launch(profile),
+  chromium: (profile, options) => ChromiumBrowser.launch(profile, options),
+  firefox: (profile, options) => FirefoxBrowser.launch(profile, options),
 };
 
 /** Which browsers to run: all, or those named in MASTHEAD_BROWSERS (comma-separated). */

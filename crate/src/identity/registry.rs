@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 
-const REGISTRY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/registry.json"));
+/// The checked registry in the compact form of [`decode`] (written by `build.rs`).
+const REGISTRY_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/registry.bin"));
 
 /// The registry with its look-up indexes.
 pub struct Registry {
@@ -24,7 +25,7 @@ pub fn registry() -> &'static Registry {
     REGISTRY.get_or_init(|| {
         // The blob was checked and written by build.rs; a failure here is a build defect,
         // so degrade to an empty registry rather than panic in a browser tab.
-        let data: RegistryData = serde_json::from_str(REGISTRY_JSON).unwrap_or_default();
+        let data = decode(REGISTRY_BIN).unwrap_or_default();
         Registry::new(data)
     })
 }
@@ -165,9 +166,44 @@ mod tests {
 
     #[test]
     fn the_compiled_registry_passes_the_data_check() {
-        let data: RegistryData = serde_json::from_str(REGISTRY_JSON).expect("registry.json parses");
+        let data = decode(REGISTRY_BIN).expect("registry.bin decodes");
         assert_eq!(validate(&data), Vec::<String>::new());
         assert_eq!(registry().outlets.len(), data.outlet.len());
+    }
+
+    /// The shipped binary holds exactly what the TOML files say.
+    #[test]
+    fn the_compiled_registry_equals_the_toml_files() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/outlets");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .expect("data/outlets")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        files.sort();
+        let mut all = RegistryData::default();
+        for path in files {
+            let part: RegistryData =
+                toml::from_str(&std::fs::read_to_string(path).expect("read")).expect("toml");
+            all.outlet.extend(part.outlet);
+            all.clone.extend(part.clone);
+        }
+        assert!(all.outlet.len() > 1000);
+        assert_eq!(decode(REGISTRY_BIN), Some(all));
+    }
+
+    #[test]
+    fn damaged_blobs_decode_to_none_without_panicking() {
+        assert_eq!(decode(b""), None);
+        assert_eq!(decode(b"MHR1"), None);
+        for cut in [5, 100, 1000, REGISTRY_BIN.len() / 2, REGISTRY_BIN.len() - 1] {
+            assert_eq!(decode(&REGISTRY_BIN[..cut]), None, "cut at {cut}");
+        }
+        let mut flipped = REGISTRY_BIN.to_vec();
+        for i in (4..flipped.len()).step_by(997) {
+            flipped[i] ^= 0xff;
+            let _ = decode(&flipped);
+        }
     }
 
     #[test]

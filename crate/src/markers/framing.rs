@@ -3,19 +3,18 @@
 //! Contextual terms ("national sovereignty") count only next to another framing marker:
 //! alone they are ordinary diplomatic vocabulary.
 
-use super::lexicon::{self, LangLexicon};
-use super::text::Analysis;
+use super::lexicon::{self, Hits};
 use super::{Collector, Family, DEFAULT_THRESHOLD};
 
 /// Rules that fire only when another framing marker reaches the threshold.
 const CONTEXTUAL: &[&str] = &["framing.sovereignty"];
 
-pub(crate) fn run(a: &Analysis, lex: &LangLexicon, out: &mut Collector) {
+pub(crate) fn run(found: &Hits, out: &mut Collector) {
     let rules = lexicon::rules();
+    let hits = found.of(Family::Framing);
     let contextual: Vec<usize> = CONTEXTUAL.iter().filter_map(|id| rules.get(id)).collect();
-    let hits = lex.matcher(Family::Framing).find(a);
     let mut later = Vec::new();
-    for h in &hits {
+    for h in hits {
         if contextual.contains(&h.rule) {
             later.push(*h);
         } else {

@@ -2,8 +2,9 @@
 //!
 //! `rules.txt` says what each rule is (family, technique, label, explanation, strength, the
 //! narrative and where it is documented). Each language has one file per family listing the
-//! phrases of each rule. All phrases of a family, in one language, go into ONE Aho-Corasick
-//! automaton over the stem stream of [`super::text`]; the rule code then reads the hits.
+//! phrases of each rule. All phrases of a language, the four families together, go into ONE
+//! Aho-Corasick automaton over the stem stream of [`super::text`]: one pass over the text finds
+//! every family's hits, and each family's rule code then reads its own.
 //!
 //! File format (both kinds): `#` starts a comment line; `[rule.id]` starts a section; in
 //! `rules.txt` a section holds `key = value` lines; in a language file it holds one phrase a
@@ -14,12 +15,19 @@
 use super::lang::Lang;
 use super::text::{self, SENTENCE_MARK};
 use super::Family;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+/// The automaton's implementation (`None`: let `aho-corasick` choose; with this many patterns
+/// a contiguous NFA). A full DFA measured no faster here (the stage is not bound by the
+/// automaton) and takes 2.5 times as long to build, which the first page pays in wasm.
+const AC_KIND: Option<AhoCorasickKind> = None;
+
 /// At most this many expansions of one phrase line (a guard against typos such as `(a|b)` × 10).
 const MAX_EXPANSIONS: usize = 4096;
+
+type FastHash = foldhash::fast::RandomState;
 
 /// What a rule is, from `rules.txt`.
 #[derive(Debug, Clone)]
@@ -60,12 +68,14 @@ impl Rules {
 #[derive(Debug, Clone)]
 pub struct Pattern {
     pub rule: usize,
+    /// Index of the rule's family in [`Family::ALL`].
+    pub family: usize,
     /// Number of word tokens it covers (the sentence mark not counted).
     pub words: usize,
     pub anchored: bool,
 }
 
-/// One family's automaton in one language.
+/// One language's automaton (all four families).
 #[derive(Debug, Default)]
 pub struct Matcher {
     ac: Option<AhoCorasick>,
@@ -80,40 +90,72 @@ pub struct Hit {
     pub last: usize,
 }
 
+/// The hits of one pass, per family.
+#[derive(Debug, Default)]
+pub struct Hits {
+    by_family: [Vec<Hit>; 4],
+}
+
+impl Hits {
+    /// The hits of family `f` (overlapping ones included), in order of their first token.
+    pub fn of(&self, f: Family) -> &[Hit] {
+        &self.by_family[family_index(f)]
+    }
+}
+
 impl Matcher {
-    /// All hits in the stream (overlapping ones included), in order of their first token.
-    pub fn find(&self, a: &text::Analysis) -> Vec<Hit> {
+    /// All hits in the stream (overlapping ones included), per family, each family's in order
+    /// of their first token. One pass over the stream.
+    pub fn find(&self, a: &text::Analysis) -> Hits {
+        let mut hits = Hits::default();
         let Some(ac) = &self.ac else {
-            return Vec::new();
+            return hits;
         };
-        let mut hits = Vec::new();
+        let tokens = &a.tokens;
+        // The first token whose stem starts at or after a match's start. Matches come in
+        // order of their end, so their starts move little: a cursor walks to each one
+        // (what `Analysis::token_at_stream` finds by binary search).
+        let mut cursor = 0usize;
         for m in ac.find_overlapping_iter(a.stream.as_str()) {
             let Some(p) = self.patterns.get(m.pattern().as_usize()) else {
                 continue;
             };
-            let first = a.token_at_stream(m.start() + 1);
+            let pos = m.start() + 1;
+            while cursor < tokens.len() && (tokens[cursor].spos as usize) < pos {
+                cursor += 1;
+            }
+            while cursor > 0 && tokens[cursor - 1].spos as usize >= pos {
+                cursor -= 1;
+            }
+            let first = cursor;
             let last = first + p.words;
-            if last > a.tokens.len() || p.words == 0 {
+            if last > tokens.len() || p.words == 0 {
                 continue;
             }
-            hits.push(Hit {
-                rule: p.rule,
-                first,
-                last,
-            });
+            if let Some(v) = hits.by_family.get_mut(p.family) {
+                v.push(Hit {
+                    rule: p.rule,
+                    first,
+                    last,
+                });
+            }
         }
-        hits.sort_by_key(|h| (h.first, std::cmp::Reverse(h.last), h.rule));
-        hits.dedup();
+        for v in &mut hits.by_family {
+            // The key covers every field: an unstable sort gives the one order.
+            v.sort_unstable_by_key(|h| (h.first, std::cmp::Reverse(h.last), h.rule));
+            v.dedup();
+        }
         hits
     }
 }
 
-/// The compiled lexicon of one language: one matcher per family.
+/// The compiled lexicon of one language: one matcher for the four families.
 #[derive(Debug)]
 pub struct LangLexicon {
-    pub matchers: [Matcher; 4],
-    /// Word sets (rules with `set = true`), by rule index.
-    sets: HashMap<usize, HashSet<String>>,
+    pub matcher: Matcher,
+    /// Word sets (rules with `set = true`), by rule index (a fast hash: rule code asks for
+    /// words one token at a time).
+    sets: HashMap<usize, HashSet<String, FastHash>, FastHash>,
 }
 
 impl LangLexicon {
@@ -123,8 +165,9 @@ impl LangLexicon {
             .is_some_and(|s| s.contains(stem))
     }
 
-    pub fn matcher(&self, f: Family) -> &Matcher {
-        &self.matchers[family_index(f)]
+    /// Every family's hits in `a` (one pass).
+    pub fn find(&self, a: &text::Analysis) -> Hits {
+        self.matcher.find(a)
     }
 }
 
@@ -382,9 +425,9 @@ pub fn compile_phrase(
 
 fn compile(lang: Lang, rules: &Rules) -> LangLexicon {
     let stemmer = rust_stemmers::Stemmer::create(lang.stemmer());
-    let mut keys: [Vec<String>; 4] = Default::default();
-    let mut pats: [Vec<Pattern>; 4] = Default::default();
-    let mut sets: HashMap<usize, HashSet<String>> = HashMap::new();
+    let mut keys: Vec<String> = Vec::new();
+    let mut pats: Vec<Pattern> = Vec::new();
+    let mut sets: HashMap<usize, HashSet<String, FastHash>, FastHash> = HashMap::default();
     for (l, family, file) in LEXICON_FILES {
         if *l != lang {
             continue;
@@ -406,9 +449,10 @@ fn compile(lang: Lang, rules: &Rules) -> LangLexicon {
             for line in lines {
                 for phrase in expand(line) {
                     if let Some((key, words, anchored)) = compile_phrase(&phrase, &stemmer) {
-                        keys[fi].push(key);
-                        pats[fi].push(Pattern {
+                        keys.push(key);
+                        pats.push(Pattern {
                             rule,
+                            family: fi,
                             words,
                             anchored,
                         });
@@ -417,17 +461,19 @@ fn compile(lang: Lang, rules: &Rules) -> LangLexicon {
             }
         }
     }
-    let matchers = std::array::from_fn(|fi| {
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&keys[fi])
-            .ok();
-        Matcher {
-            ac: if keys[fi].is_empty() { None } else { ac },
-            patterns: std::mem::take(&mut pats[fi]),
-        }
-    });
-    LangLexicon { matchers, sets }
+    // Every pattern starts with a space, the most common byte of the stream: a prefilter
+    // would only stop at each one.
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .prefilter(false)
+        .kind(AC_KIND)
+        .build(&keys)
+        .ok();
+    let matcher = Matcher {
+        ac: if keys.is_empty() { None } else { ac },
+        patterns: pats,
+    };
+    LangLexicon { matcher, sets }
 }
 
 #[cfg(test)]
@@ -471,11 +517,19 @@ mod tests {
     fn all_languages_compile_and_inflections_match() {
         for lang in Lang::ALL {
             let lex = lexicon(lang);
-            assert!(lex.matchers.iter().all(|m| m.ac.is_some()), "{lang:?}");
+            assert!(lex.matcher.ac.is_some(), "{lang:?}");
+            for f in Family::ALL {
+                let fi = family_index(f);
+                assert!(
+                    lex.matcher.patterns.iter().any(|p| p.family == fi),
+                    "{lang:?} {f:?}"
+                );
+            }
         }
         let r = rules();
         let a = text::Analysis::new("давление коллективного Запада растёт", Some(Lang::Ru));
-        let hits = lexicon(Lang::Ru).matcher(Family::Framing).find(&a);
+        let found = lexicon(Lang::Ru).find(&a);
+        let hits = found.of(Family::Framing);
         assert!(
             hits.iter()
                 .any(|h| r.rules[h.rule].id == "framing.adversary_bloc"),

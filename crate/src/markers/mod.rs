@@ -6,8 +6,9 @@
 //! 1. [`lang::detect`] picks the article's language (en, ru, de, fr, es, or none);
 //! 2. [`text::Analysis`] tokenizes the body once (Unicode word boundaries), finds sentences and
 //!    quotations, and builds one stream of normalized stems;
-//! 3. each family's rules run ONE Aho-Corasick automaton ([`lexicon`]) over that stream and
-//!    read the hits with a little context (quotation, sentence, article-level facts);
+//! 3. ONE Aho-Corasick automaton per language ([`lexicon`]) runs once over that stream and
+//!    finds every family's phrases; each family's rules read their hits with a little context
+//!    (quotation, sentence, article-level facts);
 //! 4. language-independent rules (byline, dates, links) read the page itself.
 //!
 //! Everything is linear in the text; no rule loops over patterns.
@@ -110,16 +111,20 @@ pub fn detect(page: &Page) -> Vec<Marker> {
     let language = detect_language(page);
     let a = Analysis::new(&page.body.text, language);
     let mut out = Collector::new(&a);
-    let facts = match language {
-        Some(l) => {
-            let lex = lexicon::lexicon(l);
-            persuasion::run(&a, lex, &mut out);
-            framing::run(&a, lex, &mut out);
-            sourcing::run(&a, lex, &mut out)
+    // One automaton pass over the stream finds the four families' hits.
+    let found = language.map(|l| {
+        let lex = lexicon::lexicon(l);
+        (lex, lex.find(&a))
+    });
+    let facts = match &found {
+        Some((lex, hits)) => {
+            persuasion::run(&a, hits, &mut out);
+            framing::run(hits, &mut out);
+            sourcing::run(&a, lex, hits, &mut out)
         }
         None => sourcing::Facts::default(),
     };
-    provenance::run(page, &a, language.map(lexicon::lexicon), &facts, &mut out);
+    provenance::run(page, &a, found.as_ref().map(|(_, h)| h), &facts, &mut out);
     out.finish()
 }
 
@@ -286,5 +291,7 @@ fn tidy(mut ev: Vec<Evidence>) -> Vec<Evidence> {
     out
 }
 
+#[cfg(test)]
+mod snapshot_tests;
 #[cfg(test)]
 mod tests;

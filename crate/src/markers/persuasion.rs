@@ -2,7 +2,7 @@
 //! flag-waving fire on their lexicons; the other techniques only on distinctive phrases, and
 //! say "possible". Repetition: the same charged phrase three times or more.
 
-use super::lexicon::{self, LangLexicon};
+use super::lexicon::{self, Hits};
 use super::text::Analysis;
 use super::{Collector, Family};
 use std::collections::HashMap;
@@ -18,17 +18,19 @@ const REPEATABLE: &[&str] = &[
     "persuasion.slogans",
 ];
 
-pub(crate) fn run(a: &Analysis, lex: &LangLexicon, out: &mut Collector) {
+pub(crate) fn run(a: &Analysis, found: &Hits, out: &mut Collector) {
     let rules = lexicon::rules();
-    let hits = lex.matcher(Family::Persuasion).find(a);
+    let hits = found.of(Family::Persuasion);
     let repetition = rules.get("persuasion.repetition");
     let repeatable: Vec<usize> = REPEATABLE.iter().filter_map(|id| rules.get(id)).collect();
-    let mut seen: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-    for h in &hits {
+    // Keyed by the phrase's stems as they stand in the stream ("s1 s2": a hit's tokens are
+    // consecutive there, one space apart), so no key is built.
+    let mut seen: HashMap<&str, Vec<(usize, usize)>, foldhash::fast::RandomState> =
+        HashMap::default();
+    for h in hits {
         out.add_hit(h, None);
         if repeatable.contains(&h.rule) && !out.hit_quoted(h) {
-            let key: Vec<&str> = (h.first..h.last).map(|i| a.stem(i)).collect();
-            seen.entry(key.join(" "))
+            seen.entry(a.stems(h.first, h.last))
                 .or_default()
                 .push((h.first, h.last));
         }

@@ -2,7 +2,7 @@
 //! formulaic text (essay conclusions, stacked connective openers, stock phrases).
 
 use super::dates::{self, Date};
-use super::lexicon::{self, LangLexicon};
+use super::lexicon::{self, Hits};
 use super::sourcing::Facts;
 use super::text::Analysis;
 use super::{marker_by_id, Collector, Evidence, Family};
@@ -28,7 +28,7 @@ const STOCK_STRENGTH: f32 = 0.55;
 pub(crate) fn run(
     page: &Page,
     a: &Analysis,
-    lex: Option<&LangLexicon>,
+    found: Option<&Hits>,
     _facts: &Facts,
     out: &mut Collector,
 ) {
@@ -37,8 +37,8 @@ pub(crate) fn run(
         byline(page, a, out);
         links(page, out);
     }
-    let relative = match lex {
-        Some(lex) => formulaic(a, lex, out),
+    let relative = match found {
+        Some(found) => formulaic(a, found, out),
         None => Vec::new(),
     };
     date_agreement(page, a, html, &relative, out);
@@ -117,7 +117,7 @@ fn links(page: &Page, out: &mut Collector) {
 
 /// Essay conclusions, stacked openers, stock phrases. Returns the relative-day hits (token
 /// ranges) for the date check.
-fn formulaic(a: &Analysis, lex: &LangLexicon, out: &mut Collector) -> Vec<(usize, usize)> {
+fn formulaic(a: &Analysis, found: &Hits, out: &mut Collector) -> Vec<(usize, usize)> {
     let rules = lexicon::rules();
     let id = |s: &str| rules.get(s);
     let (conclusion, openers, stock, relative) = (
@@ -126,11 +126,11 @@ fn formulaic(a: &Analysis, lex: &LangLexicon, out: &mut Collector) -> Vec<(usize
         id("provenance.stock_phrases"),
         id("provenance.cue.relative_day"),
     );
-    let hits = lex.matcher(Family::Provenance).find(a);
+    let hits = found.of(Family::Provenance);
     let mut opener_hits = Vec::new();
     let mut stock_hits = Vec::new();
     let mut relative_hits = Vec::new();
-    for h in &hits {
+    for h in hits {
         if out.hit_quoted(h) {
             continue;
         }

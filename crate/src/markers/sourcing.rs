@@ -10,7 +10,7 @@
 //! - Hedges and certainty words fire above the threshold only when dense.
 //! - An article of some length with no quotation and no named source gets one marker.
 
-use super::lexicon::{self, Hit, LangLexicon};
+use super::lexicon::{self, Hit, Hits, LangLexicon};
 use super::text::Analysis;
 use super::{marker_by_id, Collector, Evidence, Family};
 
@@ -46,15 +46,15 @@ struct Attribution {
     agent: Option<(usize, usize)>,
 }
 
-pub(crate) fn run(a: &Analysis, lex: &LangLexicon, out: &mut Collector) -> Facts {
+pub(crate) fn run(a: &Analysis, lex: &LangLexicon, found: &Hits, out: &mut Collector) -> Facts {
     let rules = lexicon::rules();
+    let hits = found.of(Family::Sourcing);
     let id = |s: &str| rules.get(s);
     let (speech, pronoun, vague_agent) = (
         id("sourcing.cue.speech"),
         id("sourcing.cue.pronoun"),
         id("sourcing.cue.vague_agent"),
     );
-    let hits = lex.matcher(Family::Sourcing).find(a);
     let n = a.tokens.len();
     // Per-token speech flags (speech cues can be phrases: "according to").
     let mut is_speech = vec![false; n];
@@ -107,8 +107,12 @@ pub(crate) fn run(a: &Analysis, lex: &LangLexicon, out: &mut Collector) -> Facts
         {
             continue;
         }
-        let sentence = a.tokens[h.first].sentence;
-        let same = |i: usize| a.tokens.get(i).is_some_and(|t| t.sentence == sentence);
+        let sentence = a.tokens[h.first].sentence as usize;
+        let same = |i: usize| {
+            a.tokens
+                .get(i)
+                .is_some_and(|t| t.sentence as usize == sentence)
+        };
         // The speaker: a name just before the cue ("Putin told Raisi", "Peskov said"), else
         // one after it ("said Maria Zakharova"), else one further before.
         let agent = name_before(h.first, 3, &same, &is_name)
@@ -149,7 +153,7 @@ pub(crate) fn run(a: &Analysis, lex: &LangLexicon, out: &mut Collector) -> Facts
         let (Some(ft), Some(lt)) = (a.tokens.get(q.first), a.tokens.get(q.last - 1)) else {
             continue;
         };
-        let (s0, s1) = (ft.sentence, lt.sentence);
+        let (s0, s1) = (ft.sentence as usize, lt.sentence as usize);
         // The speaker: an attribution in the quotation's sentences, else in the sentence
         // before it ("Peskov said:", or a pronoun "he said" naming him earlier), else after.
         let speaker = [
@@ -167,7 +171,7 @@ pub(crate) fn run(a: &Analysis, lex: &LangLexicon, out: &mut Collector) -> Facts
         })
         .map(|(x, y)| a.surface(x, y).to_string())
         .unwrap_or_default();
-        let Some(ev) = a.evidence_bytes(q.start, q.end) else {
+        let Some(ev) = a.evidence_bytes_near(q.start, q.end, Some(q.first)) else {
             continue;
         };
         match quoted_by.iter_mut().find(|(s, _)| *s == speaker) {
@@ -219,16 +223,16 @@ pub(crate) fn run(a: &Analysis, lex: &LangLexicon, out: &mut Collector) -> Facts
     let words = a.words().max(1) as f32;
     let mut hedges: Vec<&Hit> = Vec::new();
     let mut certain: Vec<&Hit> = Vec::new();
-    for h in &hits {
+    for h in hits {
         let Some(t) = a.tokens.get(h.first) else {
             continue;
         };
         if Some(h.rule) == vague {
-            if !named_sentence(t.sentence) {
+            if !named_sentence(t.sentence as usize) {
                 out.add_hit(h, None);
             }
         } else if Some(h.rule) == agentless {
-            if !any_cue_sentence(t.sentence) && !t.quoted {
+            if !any_cue_sentence(t.sentence as usize) && !t.quoted {
                 let rule_strength = rules.rules.get(h.rule).map_or(0.4, |r| r.strength);
                 let boost = if unsourced_article {
                     UNSOURCED_ARTICLE_BOOST
@@ -270,7 +274,9 @@ const NAME_CONNECTORS: &[&str] = &[
 ];
 
 fn is_connector(a: &Analysis, i: usize) -> bool {
-    NAME_CONNECTORS.contains(&a.stem(i))
+    // Every connector has at most three letters: most words need no comparison.
+    let st = a.stem(i);
+    st.len() <= 3 && NAME_CONNECTORS.contains(&st)
 }
 
 /// A run of name tokens ending within `reach` tokens before `cue`.
@@ -316,4 +322,13 @@ fn name_after(
         i += 1;
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn connectors_are_short() {
+        // `is_connector` only compares stems of up to three bytes.
+        assert!(super::NAME_CONNECTORS.iter().all(|c| c.len() <= 3));
+    }
 }

@@ -14,6 +14,11 @@ const MIN_PARAGRAPH_CHARS: usize = 25;
 const SIBLING_SCORE_SHARE: f64 = 0.2;
 /// At most this many paragraphs are kept (a bounded report on endless pages).
 pub const MAX_PARAGRAPHS: usize = 2_000;
+/// At most this many links out of the body are kept (the Report shows 200).
+pub const MAX_LINKS: usize = 1_000;
+/// A link's text is cut to about this many bytes (links nested inside each other would
+/// otherwise each carry the rest of the page).
+pub const MAX_LINK_TEXT_BYTES: usize = 1_000;
 
 /// Subtrees that are never article text.
 const SKIP_TAGS: &[&str] = &[
@@ -207,6 +212,121 @@ impl Body {
     }
 }
 
+/// What [`Document::text`] of a node would give, measured without building it: the folded
+/// length in characters, the comma count, and the folded length of the links inside. Computed
+/// bottom-up in one pass, so scoring a page costs time linear in its size even when it nests
+/// thousands of levels deep (building each container's text instead is quadratic there:
+/// 50,000 levels took minutes).
+#[derive(Debug, Clone, Copy, Default)]
+struct TextStats {
+    /// Non-white-space characters.
+    solid: usize,
+    /// White-space runs between two solid characters (each folds to one space).
+    gaps: usize,
+    /// White space before the first solid character (or anywhere, when there is none).
+    lead: bool,
+    /// White space after the last solid character (or anywhere, when there is none).
+    trail: bool,
+    commas: usize,
+    /// Sum of the folded lengths of the `a` elements below (nested ones count again, as the
+    /// scoring always counted them).
+    linked: usize,
+}
+
+impl TextStats {
+    fn of(text: &str) -> TextStats {
+        let mut s = TextStats::default();
+        let mut in_gap = false;
+        for c in text.chars() {
+            if c.is_whitespace() {
+                if s.solid == 0 {
+                    s.lead = true;
+                }
+                in_gap = true;
+            } else {
+                if in_gap && s.solid > 0 {
+                    s.gaps += 1;
+                }
+                in_gap = false;
+                s.solid += 1;
+                if matches!(c, ',' | '،' | '、' | '，') {
+                    s.commas += 1;
+                }
+            }
+        }
+        s.trail = in_gap;
+        s
+    }
+
+    /// The stats of `self` followed by `next`.
+    fn then(self, next: TextStats) -> TextStats {
+        let joined = TextStats {
+            commas: self.commas + next.commas,
+            linked: self.linked + next.linked,
+            ..TextStats::default()
+        };
+        if self.solid == 0 {
+            TextStats {
+                lead: self.lead || next.lead,
+                trail: if next.solid == 0 {
+                    self.trail || next.trail
+                } else {
+                    next.trail
+                },
+                solid: next.solid,
+                gaps: next.gaps,
+                ..joined
+            }
+        } else if next.solid == 0 {
+            TextStats {
+                lead: self.lead,
+                trail: self.trail || next.lead,
+                solid: self.solid,
+                gaps: self.gaps,
+                ..joined
+            }
+        } else {
+            TextStats {
+                lead: self.lead,
+                trail: next.trail,
+                solid: self.solid + next.solid,
+                gaps: self.gaps + next.gaps + usize::from(self.trail || next.lead),
+                ..joined
+            }
+        }
+    }
+
+    /// `doc.text(id).chars().count()`.
+    fn len(&self) -> usize {
+        self.solid + self.gaps
+    }
+}
+
+/// [`TextStats`] for every node. Children follow their parent in the arena, so one backward
+/// pass sees every child before its parent.
+fn text_stats(doc: &Document) -> Vec<TextStats> {
+    let mut stats = vec![TextStats::default(); doc.nodes.len()];
+    for id in (0..doc.nodes.len()).rev() {
+        let mut s = match &doc.nodes[id].kind {
+            NodeKind::Text(t) => TextStats::of(t),
+            NodeKind::Element { .. } => TextStats::default(),
+        };
+        for &c in &doc.nodes[id].children {
+            // `Document::text` leaves out the content of scripts and styles.
+            if matches!(doc.nodes[c].kind, NodeKind::Text(_)) && doc.in_raw_text(c) {
+                continue;
+            }
+            let mut child = stats[c];
+            if doc.name(c) == Some("a") {
+                child.linked += child.len();
+            }
+            s = s.then(child);
+        }
+        stats[id] = s;
+    }
+    stats
+}
+
 /// Which nodes are page furniture, computed top-down once.
 fn excluded_nodes(doc: &Document) -> Vec<bool> {
     let mut excluded = vec![false; doc.nodes.len()];
@@ -270,35 +390,26 @@ fn tag_bonus(name: &str) -> f64 {
 }
 
 /// Share of a node's text that sits inside links.
-fn link_density(doc: &Document, id: NodeId, text_len: usize) -> f64 {
-    if text_len == 0 {
+fn link_density(stats: &TextStats) -> f64 {
+    if stats.len() == 0 {
         return 0.0;
     }
-    let linked: usize = doc
-        .descendants(id)
-        .filter(|&d| doc.name(d) == Some("a"))
-        .map(|a| doc.text(a).chars().count())
-        .sum();
-    (linked as f64 / text_len as f64).min(1.0)
+    (stats.linked as f64 / stats.len() as f64).min(1.0)
 }
 
 /// Chooses the containers that hold the article: the best-scoring one and its good siblings.
-fn content_roots(doc: &Document, excluded: &[bool]) -> Vec<NodeId> {
+fn content_roots(doc: &Document, excluded: &[bool], stats: &[TextStats]) -> Vec<NodeId> {
     let mut scores: Vec<f64> = vec![0.0; doc.nodes.len()];
     let mut touched: Vec<bool> = vec![false; doc.nodes.len()];
     for (id, _) in excluded.iter().enumerate().skip(1).filter(|(_, &x)| !x) {
         if !is_paragraph_like(doc, id) {
             continue;
         }
-        let text = doc.text(id);
-        let len = text.chars().count();
+        let len = stats[id].len();
         if len < MIN_PARAGRAPH_CHARS {
             continue;
         }
-        let commas = text
-            .chars()
-            .filter(|c| matches!(c, ',' | '،' | '、' | '，'))
-            .count();
+        let commas = stats[id].commas;
         let score = 1.0 + commas as f64 + (len as f64 / 100.0).min(3.0);
         for (level, anc) in doc.ancestors(id).take(3).enumerate() {
             if anc == 0 {
@@ -316,8 +427,7 @@ fn content_roots(doc: &Document, excluded: &[bool]) -> Vec<NodeId> {
         if !touched[id] {
             continue;
         }
-        let len = doc.text(id).chars().count();
-        let s = scores[id] * (1.0 - link_density(doc, id, len));
+        let s = scores[id] * (1.0 - link_density(&stats[id]));
         scores[id] = s;
         if best.is_none_or(|(_, b)| s > b) {
             best = Some((id, s));
@@ -341,7 +451,8 @@ fn content_roots(doc: &Document, excluded: &[bool]) -> Vec<NodeId> {
 /// Extracts the body: paragraphs of the content roots, in document order.
 pub fn extract_body(doc: &Document) -> Body {
     let excluded = excluded_nodes(doc);
-    let roots = content_roots(doc, &excluded);
+    let stats = text_stats(doc);
+    let roots = content_roots(doc, &excluded, &stats);
     let mut body = Body::default();
     let mut chars = 0usize;
     for root in roots {
@@ -382,7 +493,7 @@ pub fn extract_body(doc: &Document) -> Body {
                         });
                         body.text.push_str(&text);
                         chars += len;
-                        collect_links(doc, id, &mut body.links);
+                        collect_links(doc, id, &stats, &mut body.links);
                     }
                     continue;
                 }
@@ -394,22 +505,62 @@ pub fn extract_body(doc: &Document) -> Body {
     body
 }
 
-fn collect_links(doc: &Document, id: NodeId, links: &mut Vec<Link>) {
-    for a in doc.descendants(id).filter(|&d| doc.name(d) == Some("a")) {
+fn collect_links(doc: &Document, id: NodeId, stats: &[TextStats], links: &mut Vec<Link>) {
+    // Each link's text walks its subtree: bounded in number, links nested thousands deep
+    // cost at most MAX_LINKS walks.
+    for a in doc
+        .descendants(id)
+        .filter(|&d| doc.name(d) == Some("a"))
+        .take(MAX_LINKS.saturating_sub(links.len()))
+    {
         if let Some(href) = doc.attr(a, "href").map(str::trim).filter(|h| !h.is_empty()) {
+            let text = if stats[a].len() <= MAX_LINK_TEXT_BYTES {
+                doc.text(a)
+            } else {
+                text_capped(doc, a, MAX_LINK_TEXT_BYTES)
+            };
             links.push(Link {
                 href: href.to_string(),
-                text: doc.text(a),
+                text,
             });
         }
     }
 }
 
+/// The start of [`Document::text`], at most `max` bytes (cut at a character boundary); walks
+/// only as far as it needs.
+fn text_capped(doc: &Document, id: NodeId, max: usize) -> String {
+    let mut out = String::new();
+    for d in std::iter::once(id).chain(doc.descendants(id)) {
+        if let NodeKind::Text(t) = &doc.nodes[d].kind {
+            if d == id || !doc.in_raw_text(d) {
+                // A long text node is cut before folding: folding never lengthens it.
+                let mut cut = t.len().min(max + 4);
+                while !t.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                super::dom::push_folded(&mut out, &t[..cut]);
+            }
+        }
+        if out.len() >= max {
+            break;
+        }
+    }
+    let mut cut = out.len().min(max);
+    while !out.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    out.truncate(cut);
+    out.truncate(out.trim_end().len());
+    out
+}
+
 /// The first `h1` outside page furniture.
 pub fn first_heading(doc: &Document) -> Option<String> {
     let excluded = excluded_nodes(doc);
+    let stats = text_stats(doc);
     doc.elements("h1")
-        .filter(|&h| !excluded[h])
+        .filter(|&h| !excluded[h] && stats[h].len() > 0)
         .map(|h| doc.text(h))
         .find(|t| !t.is_empty())
 }
@@ -417,6 +568,7 @@ pub fn first_heading(doc: &Document) -> Option<String> {
 /// A byline in the markup: `rel=author`, `itemprop=author`, or a short element whose class
 /// names a byline or author.
 pub fn byline_in_markup(doc: &Document) -> Option<String> {
+    let mut stats: Option<Vec<TextStats>> = None;
     for id in 1..doc.nodes.len() {
         if doc.name(id).is_none() {
             continue;
@@ -431,6 +583,11 @@ pub fn byline_in_markup(doc: &Document) -> Option<String> {
                 .split_whitespace()
                 .any(|c| c == "author" || c.ends_with("__author") || c.ends_with("-author"))
         {
+            // More than 13 words cannot pass the test below (12, after a "By"): skip without
+            // building the text (nested bylines would otherwise cost quadratic time).
+            if stats.get_or_insert_with(|| text_stats(doc))[id].gaps > 12 {
+                continue;
+            }
             let text = doc.text(id);
             let text = text
                 .strip_prefix("By ")
@@ -454,4 +611,72 @@ pub fn first_time(doc: &Document) -> Option<String> {
             .filter(|v| !v.is_empty())
             .map(str::to_string)
     })
+}
+
+#[cfg(test)]
+mod stats_tests {
+    use super::*;
+
+    /// The bottom-up stats give exactly what building each node's text gives.
+    fn check(html: &str) {
+        let doc = Document::parse(html);
+        let stats = text_stats(&doc);
+        for (id, st) in stats.iter().enumerate() {
+            let text = doc.text(id);
+            assert_eq!(
+                st.len(),
+                text.chars().count(),
+                "len of node {id} in {html:?}"
+            );
+            let commas = text
+                .chars()
+                .filter(|c| matches!(c, ',' | '،' | '、' | '，'))
+                .count();
+            assert_eq!(st.commas, commas, "commas of node {id}");
+            let linked: usize = doc
+                .descendants(id)
+                .filter(|&d| doc.name(d) == Some("a"))
+                .map(|a| doc.text(a).chars().count())
+                .sum();
+            assert_eq!(st.linked, linked, "links of node {id} in {html:?}");
+            let words = text.split_whitespace().count();
+            assert_eq!(words, if st.solid == 0 { 0 } else { st.gaps + 1 });
+        }
+    }
+
+    #[test]
+    fn stats_match_the_built_text() {
+        for html in [
+            "",
+            "  ",
+            "<p> a </p>",
+            "<div> <p>a, b</p>  <p> c</p>\n</div>",
+            "<div>x<a href=1> y <a>z</a></a>,w <script>var a = 1, b;</script><style> </style></div>",
+            "<p>a<b>b</b> <i> </i>c</p><title> T, t </title>",
+            "<div>\u{3000}日本、語 \u{a0}<span></span><span> x </span></div>",
+        ] {
+            check(html);
+        }
+        check(include_str!(
+            "../../../tests/fixtures/reference-article.html"
+        ));
+        check(include_str!(
+            "../../../tests/fixtures/markers/sober-wire-en.html"
+        ));
+    }
+
+    #[test]
+    fn capped_text_is_a_prefix_of_the_text() {
+        let html = format!("<p><a>{}</a> tail</p>", "word, é ".repeat(500));
+        let doc = Document::parse(&html);
+        for id in 0..doc.nodes.len() {
+            let full = doc.text(id);
+            for max in [0, 1, 3, 10, 999, 5_000] {
+                let capped = text_capped(&doc, id, max);
+                assert!(capped.len() <= max, "{max}");
+                assert!(full.starts_with(&capped), "{capped:?}");
+            }
+            assert_eq!(text_capped(&doc, id, 1 << 20), full);
+        }
+    }
 }

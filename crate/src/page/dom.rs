@@ -36,14 +36,81 @@ pub struct Document {
     pub truncated: bool,
 }
 
-/// Elements whose content is raw text, not markup.
+/// Elements whose content is raw text, not markup. The browser serializes the content of
+/// `xmp`, `iframe`, `noembed`, `noframes` and `plaintext` unescaped (as it does for `script` and
+/// `style`), so markup inside them must not be read as the page's own (a `<meta>` there is text).
 const RAW_TEXT: &[&str] = &[
-    "script", "style", "noscript", "template", "textarea", "title",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
 ];
 
+/// Elements that never have content.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "keygen", "frame",
+];
+/// Start tags that close an open `<p>` (HTML's "close a p element" rule, simplified).
+const CLOSES_P: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "details",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "ul",
+    "li",
+    "dd",
+    "dt",
+];
+/// Containers whose markup is not the page's own content: tags inside them are dropped and
+/// only their text is kept (the browser serializes `<noscript>` content as raw text).
+const OPAQUE: &[&str] = &["noscript", "template", "noframes"];
+/// How far an end tag may look down the stack of open elements for its start tag. Browser
+/// serializations close every element in order (the match is on top); only raw, broken markup
+/// looks further, and a bound keeps such pages linear.
+const MAX_END_TAG_SCAN: usize = 256;
+
 impl Document {
-    /// Parses `html`. Never panics; malformed markup gives whatever tree the parser recovers.
+    /// Parses `html` with the `html5gum` tokenizer (a WHATWG tokenizer: entities, attributes,
+    /// comments, script and style content as raw text) and a small tree builder: void elements,
+    /// implied end tags for `p`, `li`, `dt`/`dd`, `option`, `td`/`th`, `tr`, and end tags that
+    /// close the nearest matching open element. Never panics, never recurses, and stops at
+    /// [`MAX_NODES`]. See docs/PARSERS.md for why this and not `tl` or html5ever.
     pub fn parse(html: &str) -> Document {
+        use html5gum::{DefaultEmitter, Token, Tokenizer};
+
         let mut doc = Document {
             nodes: vec![Node {
                 kind: NodeKind::Element {
@@ -55,55 +122,83 @@ impl Document {
             }],
             truncated: false,
         };
-        let Ok(vdom) = tl::parse(html, tl::ParserOptions::default()) else {
-            return doc;
-        };
-        let parser = vdom.parser();
-        // (tl handle, parent id) pairs still to visit, in document order.
-        let mut stack: Vec<(tl::NodeHandle, NodeId)> =
-            vdom.children().iter().rev().map(|h| (*h, 0)).collect();
-        while let Some((handle, parent)) = stack.pop() {
+        let mut emitter = DefaultEmitter::default();
+        // Switch to raw text after <script>, <style>, <title>, <textarea>... as a browser does.
+        emitter.naively_switch_states(true);
+        let mut open: Vec<NodeId> = vec![0];
+        let mut opaque_depth = 0usize;
+        for token in Tokenizer::new_with_emitter(html, emitter) {
             if doc.nodes.len() >= MAX_NODES {
                 doc.truncated = true;
                 break;
             }
-            let Some(node) = handle.get(parser) else {
-                continue;
-            };
-            match node {
-                tl::Node::Tag(tag) => {
-                    let name = tag.name().as_utf8_str().to_ascii_lowercase();
-                    let attrs = tag
-                        .attributes()
-                        .iter()
-                        .map(|(k, v)| {
-                            (
-                                k.to_ascii_lowercase(),
-                                v.map(|v| decode(&v)).unwrap_or_default(),
-                            )
-                        })
-                        .collect();
-                    let raw = RAW_TEXT.contains(&name.as_str());
-                    let id = doc.push(NodeKind::Element { name, attrs }, parent);
-                    if raw {
-                        // Keep the raw inner text (JSON-LD, titles) as one text node.
-                        let inner = tag.inner_text(parser);
-                        if !inner.is_empty() {
-                            doc.push(NodeKind::Text(inner.into_owned()), id);
-                        }
+            let Ok(token) = token;
+            match token {
+                Token::StartTag(tag) => {
+                    let name = lossy(&tag.name);
+                    let n = name.as_str();
+                    if opaque_depth > 0 {
                         continue;
                     }
-                    let children: Vec<tl::NodeHandle> =
-                        tag.children().top().iter().copied().collect();
-                    stack.extend(children.into_iter().rev().map(|child| (child, id)));
-                }
-                tl::Node::Raw(bytes) => {
-                    let text = decode(&bytes.as_utf8_str());
-                    if !text.is_empty() {
-                        doc.push(NodeKind::Text(text), parent);
+                    if CLOSES_P.contains(&n) {
+                        close_to(
+                            &doc,
+                            &mut open,
+                            &["p"],
+                            &["button", "table", "td", "th", "div", "li"],
+                        );
+                    }
+                    match n {
+                        "li" => close_to(&doc, &mut open, &["li"], &["ul", "ol", "table"]),
+                        "dt" | "dd" => close_to(&doc, &mut open, &["dt", "dd"], &["dl", "table"]),
+                        "option" => close_to(&doc, &mut open, &["option"], &["select"]),
+                        "td" | "th" => close_to(&doc, &mut open, &["td", "th"], &["tr", "table"]),
+                        "tr" => close_to(&doc, &mut open, &["tr"], &["table"]),
+                        _ => {}
+                    }
+                    let attrs = tag
+                        .attributes
+                        .iter()
+                        .map(|(k, v)| (lossy(k), lossy(&v.value)))
+                        .collect();
+                    let parent = open.last().copied().unwrap_or(0);
+                    let foreign = n == "svg" || n == "math" || in_foreign(&doc, &open);
+                    let id = doc.push(
+                        NodeKind::Element {
+                            name: name.clone(),
+                            attrs,
+                        },
+                        parent,
+                    );
+                    let closes_itself = VOID.contains(&n) || (tag.self_closing && foreign);
+                    if !closes_itself {
+                        open.push(id);
+                        if OPAQUE.contains(&n) {
+                            opaque_depth = 1;
+                        }
                     }
                 }
-                tl::Node::Comment(_) => {}
+                Token::EndTag(tag) => {
+                    let name = lossy(&tag.name);
+                    if opaque_depth > 0 && !OPAQUE.contains(&name.as_str()) {
+                        continue;
+                    }
+                    opaque_depth = 0;
+                    close_to(&doc, &mut open, &[name.as_str()], &[]);
+                }
+                Token::String(text) => {
+                    let parent = open.last().copied().unwrap_or(0);
+                    let text = String::from_utf8_lossy(&text.value);
+                    // Adjacent text (split by the tokenizer or by dropped tags) is one node.
+                    if let Some(&last) = doc.nodes[parent].children.last() {
+                        if let NodeKind::Text(t) = &mut doc.nodes[last].kind {
+                            t.push_str(&text);
+                            continue;
+                        }
+                    }
+                    doc.push(NodeKind::Text(text.into_owned()), parent);
+                }
+                _ => {}
             }
         }
         doc
@@ -211,8 +306,38 @@ impl Iterator for Descendants<'_> {
     }
 }
 
-fn decode(s: &str) -> String {
-    html_escape::decode_html_entities(s).into_owned()
+fn lossy(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Pops the open elements down to and including the nearest one named in `names`, unless an
+/// element named in `stop` (a scope boundary) comes first or the scan limit is reached.
+fn close_to(doc: &Document, open: &mut Vec<NodeId>, names: &[&str], stop: &[&str]) {
+    for i in (1..open.len()).rev().take(MAX_END_TAG_SCAN) {
+        let n = doc.name(open[i]).unwrap_or("");
+        if names.contains(&n) {
+            open.truncate(i);
+            return;
+        }
+        if stop.contains(&n) {
+            return;
+        }
+    }
+}
+
+/// Whether the current insertion point is inside `<svg>` or `<math>`, where `<x/>` closes
+/// itself. Looks at the nearest open elements only: an HTML container ends the question.
+fn in_foreign(doc: &Document, open: &[NodeId]) -> bool {
+    for &o in open.iter().rev().take(64) {
+        match doc.name(o) {
+            Some("svg" | "math") => return true,
+            Some(
+                "div" | "p" | "span" | "section" | "article" | "body" | "li" | "td" | "a" | "main",
+            ) => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Appends `text` to `out`, folding white space runs (including across the boundary) to one space.
@@ -225,5 +350,61 @@ pub fn push_folded(out: &mut String, text: &str) {
         } else {
             out.push(c);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Markup inside raw-text elements is text: a `<meta>` there is not an element.
+    #[test]
+    fn raw_text_elements_hide_their_markup() {
+        for tag in [
+            "xmp", "iframe", "noembed", "noframes", "noscript", "textarea",
+        ] {
+            let html = format!(
+                r#"<html><head></head><body><{tag}><meta property="og:site_name" content="Sputnik"></{tag}></body></html>"#
+            );
+            let doc = Document::parse(&html);
+            assert_eq!(doc.elements("meta").count(), 0, "{tag}");
+        }
+    }
+
+    /// The cases that broke the previous parser (`tl`), from docs/PARSERS.md.
+    #[test]
+    fn scripts_styles_and_stray_angle_brackets_do_not_swallow_the_page() {
+        let html = r#"<html><head><title>A &amp; B</title>
+            <script>if (a<b) { document.write("<script>x<\/script>"); }</script>
+            <style>p:after { content: "</p>"; }</style>
+            <script type="application/ld+json">{"headline": "A < B"}</script></head>
+            <body><p>x < 6 > 4 and<br/>more</p><p id=last>end &eacute;t&eacute;</p></body></html>"#;
+        let doc = Document::parse(html);
+        let title = doc.elements("title").next().map(|t| doc.text(t));
+        assert_eq!(title.as_deref(), Some("A & B"));
+        let paragraphs: Vec<String> = doc.elements("p").map(|p| doc.text(p)).collect();
+        assert_eq!(paragraphs, vec!["x < 6 > 4 andmore", "end été"]);
+        assert_eq!(doc.elements("br").count(), 1);
+        let json = doc
+            .elements("script")
+            .nth(1)
+            .map(|s| doc.raw_text(s).to_string());
+        assert_eq!(json.as_deref(), Some(r#"{"headline": "A < B"}"#));
+    }
+
+    #[test]
+    fn implied_end_tags_and_deep_pages_stay_linear() {
+        let doc = Document::parse("<ul><li>one<li>two</ul><p>a<p>b<div>c</div>");
+        let items: Vec<String> = doc.elements("li").map(|l| doc.text(l)).collect();
+        assert_eq!(items, vec!["one", "two"]);
+        assert_eq!(
+            doc.elements("p").map(|p| doc.text(p)).collect::<Vec<_>>(),
+            vec!["a", "b"]
+        );
+        // 100,000 levels and as many stray end tags: bounded work, no recursion.
+        let deep = format!("{}{}", "<span>".repeat(100_000), "</nope>".repeat(100_000));
+        let doc = Document::parse(&deep);
+        assert!(doc.nodes.len() > 100_000);
+        assert_eq!(doc.descendants(0).count(), 100_000);
     }
 }

@@ -91,7 +91,7 @@ function machine() {
     ram: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
     os: `${osName}, Linux ${os.release()}`,
     chromium: (sh("/usr/lib/chromium/chromium", ["--version"]).match(/Chromium [\d.]+/) ?? ["Chromium"])[0],
-    firefox: (sh("/usr/bin/firefox-esr", ["--version"]).match(/Firefox [\d.a-z]+/) ?? ["Firefox ESR"])[0] + " ESR",
+    firefox: (sh("/usr/bin/firefox-esr", ["--version"]).match(/Firefox [\d.]+/) ?? ["Firefox"])[0] + " ESR",
     node: process.version,
     load: os.loadavg().map((x) => x.toFixed(2)).join(" "),
   };
@@ -105,7 +105,8 @@ function procs() {
     try {
       const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
       const ppid = Number(fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[1]);
-      out.push({ pid: Number(pid), ppid, cmd });
+      const comm = fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+      out.push({ pid: Number(pid), ppid, cmd, comm });
     } catch {
       // gone
     }
@@ -117,14 +118,16 @@ function procs() {
  *  line holds this profile), or NaN where it cannot be told apart. */
 function extensionProcessPss(browser) {
   const all = procs();
-  const root = all.find((p) => p.cmd.some((a) => a.includes(browser.profileDir)) && /chromium|firefox/.test(p.cmd[0]));
+  const root = all.find((p) => /\/(chromium|firefox-esr|firefox)$/.test(p.cmd[0]) && p.cmd.some((a) => a === `--user-data-dir=${browser.profileDir}` || a === browser.profileDir));
   if (!root) return NaN;
   const tree = new Set([root.pid]);
   for (let grew = true; grew; ) {
     grew = false;
     for (const p of all) if (!tree.has(p.pid) && tree.has(p.ppid)) tree.add(p.pid), (grew = true);
   }
-  const isExt = browser.kind === "chromium" ? (p) => p.cmd.includes("--extension-process") : (p) => p.cmd[p.cmd.length - 1] === "extension";
+  // Chromium marks its extension renderer on the command line; Firefox names the process.
+  // (A forked renderer's command line is one string, so search the joined line.)
+  const isExt = browser.kind === "chromium" ? (p) => ` ${p.cmd.join(" ")} `.includes(" --extension-process ") : (p) => p.comm === "WebExtensions";
   const ext = all.filter((p) => tree.has(p.pid) && isExt(p));
   if (ext.length !== 1) return NaN;
   try {
@@ -187,46 +190,49 @@ async function stats(browser) {
 
 // ---- one browser -------------------------------------------------------------------------
 
-async function benchBrowser(kind, server) {
-  const options = kind === "firefox" ? { prefs: { "extensions.background.idle.timeout": 1500 } } : {};
-  const browser = await BROWSERS[kind](tempProfile(`${kind}-bench`), options);
-  const result = { kind, pages: {}, cold: [], memory: {}, off: null, notes: [] };
-  try {
-    const url = (p, i) => server.url(p.host, p.path, `?masthead-bench&run=${i}`);
+/** Cold starts: the background (and so the core) started by the page itself. Firefox gets a
+ *  browser of its own for this, whose event page Firefox unloads after 1.5 s idle. */
+async function coldRuns(kind, browser, url, result) {
+  const cold = PAGES[0];
+  const runs = QUICK ? 2 : kind === "chromium" ? 6 : 4;
+  for (let i = 0; i < runs; i++) {
+    let sinceBefore = null;
+    if (kind === "chromium") {
+      await browser.stopWorker();
+    } else {
+      sinceBefore = (await stats(browser)).since;
+      await sleep(4000); // past extensions.background.idle.timeout: Firefox unloads the event page
+    }
+    const r = await load(browser, url(cold, `cold${i}`));
+    await r.tab.close();
+    if (kind === "firefox") {
+      const since = (await stats(browser)).since;
+      if (since === sinceBefore) {
+        result.notes.push("Firefox kept the event page loaded: cold runs are not cold");
+        break;
+      }
+    }
+    result.cold.push(r);
+  }
+}
 
+async function benchBrowser(kind, server) {
+  const browser = await BROWSERS[kind](tempProfile(`${kind}-bench`));
+  const result = { kind, pages: {}, cold: [], memory: {}, off: null, notes: [] };
+  const url = (p, i) => server.url(p.host, p.path, `?masthead-bench&run=${i}`);
+  try {
     // Memory before any page: the background started, the core not yet instantiated.
     await sleep(1000);
     result.memory.idle = { pss: extensionProcessPss(browser), wasm: (await stats(browser)).wasmMemoryBytes };
 
-    // Cold: the background (and so the core) started by the page itself.
-    const cold = PAGES[0];
-    const coldRuns = QUICK ? 2 : kind === "chromium" ? 6 : 4;
-    for (let i = 0; i < coldRuns; i++) {
-      let sinceBefore = null;
-      if (kind === "chromium") {
-        await browser.stopWorker();
-      } else {
-        sinceBefore = (await stats(browser)).since;
-        await sleep(4000); // past extensions.background.idle.timeout: Firefox unloads the event page
-      }
-      const r = await load(browser, url(cold, `cold${i}`));
-      await r.tab.close();
-      if (kind === "firefox") {
-        const since = (await stats(browser)).since;
-        if (since === sinceBefore) {
-          result.notes.push("Firefox kept the event page loaded: cold runs are not cold");
-          break;
-        }
-      }
-      result.cold.push(r);
-    }
+    if (kind === "chromium") await coldRuns(kind, browser, url, result);
 
     for (const p of PAGES) {
       const runs = QUICK ? Math.min(p.runs, 3) : p.runs;
       const rs = [];
       const rd = [];
       // One warm-up load, not counted.
-      (await load(browser, url(p, "warmup"))).tab.close();
+      await (await load(browser, url(p, "warmup"))).tab.close();
       for (let i = 0; i < runs; i++) {
         const r = await load(browser, url(p, i));
         if (i < Math.min(runs, 5) && p.id !== "big20mb") rd.push(...(await readability(r.tab, p.id === "nodes100k" ? 1 : 3)));
@@ -282,6 +288,14 @@ async function benchBrowser(kind, server) {
     };
   } finally {
     await browser.close();
+  }
+  if (kind === "firefox") {
+    const coldBrowser = await BROWSERS[kind](tempProfile(`${kind}-bench-cold`), { prefs: { "extensions.background.idle.timeout": 1500 } });
+    try {
+      await coldRuns(kind, coldBrowser, url, result);
+    } finally {
+      await coldBrowser.close();
+    }
   }
   return result;
 }

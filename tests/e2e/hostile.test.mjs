@@ -88,9 +88,13 @@ const DEFAULT_BUDGET = 5000;
 
 /** The page's own record of itself (see tests/fixtures/hostile/_probe.js). */
 async function compare(tab) {
-  const json = await tab.evaluateExpression("window.__probe && window.__probe.compare()");
-  assert.ok(json, "the page's probe ran");
-  return JSON.parse(json);
+  // A page that takes its snapshot itself (data-snapshot="manual") may not have taken it yet.
+  return waitFor(async () => {
+    const json = await tab.evaluateExpression("window.__probe && window.__probe.compare()");
+    assert.ok(json, "the page's probe ran");
+    const diff = JSON.parse(json);
+    return diff.before ? diff : null;
+  }, { timeout: 5000, what: "the page's own snapshot" });
 }
 
 /** ms from DOMContentLoaded to the moment Masthead's host joined the document, by the page's
@@ -217,6 +221,7 @@ async function givesUp({ tab }) {
   assert.equal(await count(), settled, "the fight has stopped");
   assert.ok(first >= 1 && settled <= 4, `Masthead re-attached a bounded number of times (${settled} removals)`);
   assert.equal(await tab.panel(() => true), null, "no panel in the end");
+  return `the page removed the host ${settled} times, then Masthead stopped`;
 }
 
 async function navigationLoop({ tab, browser }) {
@@ -231,6 +236,7 @@ async function navigationLoop({ tab, browser }) {
   assert.ok(pushes1 - pushes0 >= 40, `the page's own loop keeps its pace (${pushes1 - pushes0} pushes in 4 s)`);
   assert.ok(analyses <= 4, `at most one analysis a second while the URL never settles (${analyses} in 4 s)`);
   assert.ok((await pillState(tab)).pill, "the panel stays");
+  return `${pushes1 - pushes0} pushes and ${analyses} analyses in 4 s`;
 }
 
 // ---- the suite -------------------------------------------------------------------------------
@@ -256,6 +262,7 @@ for (const kind of browsersUnderTest()) {
     const browser = await BROWSERS[kind](tempProfile(`${kind}-hostile`));
     t.after(() => browser.close());
     const timings = [];
+    const notes = [];
 
     const only = process.env.MASTHEAD_HOSTILE; // run the cases whose name contains this
     for (const c of CASES.filter((c) => !only || c.name.includes(only))) {
@@ -281,7 +288,10 @@ for (const kind of browsersUnderTest()) {
             assert.ok(at !== null && at <= budget, `the pill appeared ${Math.round(at)} ms after DOMContentLoaded (budget ${budget} ms)`);
           }
 
-          if (c.check) await c.check({ tab, browser, state, c });
+          if (c.check) {
+            const note = await c.check({ tab, browser, state, c });
+            if (typeof note === "string") notes.push(`${c.name}: ${note}`);
+          }
           if (c.verdict === null) {
             assert.equal(await tab.panel(() => true), null, "no panel by design");
           } else {
@@ -323,6 +333,7 @@ for (const kind of browsersUnderTest()) {
       assert.equal(s.verdict, "verified");
       await tab.close();
     });
-    t.diagnostic(`${kind} ms from navigation start to pill: ${timings.map((x) => `${x.name}: ${x.ms}`).join("; ")}`);
+    t.diagnostic(`${kind} ms from DOMContentLoaded to pill: ${timings.map((x) => `${x.name}: ${x.ms}`).join("; ")}`);
+    for (const n of notes) t.diagnostic(`${kind} ${n}`);
   });
 }

@@ -33,7 +33,7 @@ const PAGES = [
  *  and its updater (a CUP2-signed POST; Masthead's manifest has no update_url), Firefox's
  *  Remote Settings sync. Only these exact hosts. */
 const BROWSER_OWN = {
-  chromium: [/^accounts\.google\.com:443$/, /^update\.googleapis\.com(:80)?$/],
+  chromium: [/^accounts\.google\.com:443$/, /^update\.googleapis\.com(:80|:443)?$/],
   firefox: [/^firefox\.settings\.services\.mozilla\.com:443$/],
 };
 

@@ -30,7 +30,9 @@
   const SETTLE_MAX_MS = 5000;
 
   let settings = null;
-  let ui = null; // { host, root, pill, panel }
+  /** { host, root, pill, panel, report: the report shown, bodyFor: the report the panel's body
+   *  was built for (null until the panel is first opened) } */
+  let ui = null;
   let lastReport = null;
   let analyzedUrl = null;
   let running = false;
@@ -261,6 +263,7 @@
 
   function setOpen(open, { focus = false } = {}) {
     if (!ui) return;
+    if (open) ensureBody();
     ui.panel.hidden = !open;
     ui.pill.setAttribute("aria-expanded", String(open));
     if (open && focus) ui.panel.focus();
@@ -325,6 +328,14 @@
     return highlightsHere ?? settings.highlights;
   }
 
+  /**
+   * Draws the pill for `report`, and the panel only if it is to be open now. At load on a page
+   * whose panel stays closed (a verified or unknown page, under the default settings) this is
+   * all the main thread does before the pill is up: the panel's body (with the outlet card's
+   * country name, whose Intl.DisplayNames costs 17–53 ms the first time in Chromium) is built
+   * when the reader first opens it (setOpen), and the evidence highlights in idle time after
+   * the pill (scheduleHighlights). A closed panel is kept empty, so a stale body is never shown.
+   */
   function render(report, { keepOpen }) {
     const wasOpen = ui && !ui.panel.hidden;
     const hadFocus = ui && ui.root.activeElement !== null && ui.root.activeElement !== ui.pill;
@@ -338,9 +349,27 @@
     ui.pill.setAttribute("aria-label", t("pillLabel", [name, status]));
     ui.pill.dataset.verdict = id.verdict;
 
+    ui.report = report;
+    ui.bodyFor = null; // the body, if any, is of an earlier report: rebuilt when shown
+    ui.panel.replaceChildren();
+    ui.panel.dataset.verdict = id.verdict;
+
+    // The panel opens by itself for a claimed or lookalike page ("warnings", the default), or
+    // always, or never; a re-render (new settings, same verdict) keeps it as it was.
+    const auto = settings.autoOpen === "always" || (settings.autoOpen === "warnings" && warn);
+    setOpen(keepOpen ? Boolean(wasOpen) : auto || Boolean(wasOpen), { focus: hadFocus });
+    scheduleHighlights(report);
+  }
+
+  /** The panel's body for ui.report, built once per report, when the panel is first shown. */
+  function ensureBody() {
+    if (!ui?.report || ui.bodyFor === ui.report) return;
+    const t0 = BENCH ? performance.now() : 0;
+    const report = ui.report;
+    ui.bodyFor = report;
+    const id = report.identity;
     const panel = ui.panel;
     panel.replaceChildren();
-    panel.dataset.verdict = id.verdict;
     const head = el("div", "head");
     const title = el("h2", "title", "Masthead");
     title.id = "masthead-title";
@@ -362,16 +391,13 @@
     head.append(title, tools);
     panel.append(head);
 
-    if (warn) {
+    if (isMismatch(id)) {
       const alert = el("p", "alert", identitySentence(id));
       alert.setAttribute("role", "alert");
       panel.append(alert);
     }
     panel.append(topLines(report), identitySection(report), writingSection(report), madeSection(report), footer());
-
-    const auto = settings.autoOpen === "always" || (settings.autoOpen === "warnings" && warn);
-    setOpen(keepOpen ? Boolean(wasOpen) : auto || Boolean(wasOpen), { focus: hadFocus });
-    applyHighlights(report);
+    if (BENCH) mark("built", { ms: performance.now() - t0 });
   }
 
   // ---- the three lines read at a glance --------------------------------------------------
@@ -451,9 +477,13 @@
     return span;
   }
 
+  /** Made on first use and kept: the first Intl.DisplayNames in a page's content script costs
+   *  17–53 ms in Chromium (ICU's region data is loaded then), so only an opened panel pays it. */
+  let regionNames = null;
   function countryName(code) {
     try {
-      return new Intl.DisplayNames([UI_LANG], { type: "region" }).of(code) ?? code;
+      regionNames ??= new Intl.DisplayNames([UI_LANG], { type: "region" });
+      return regionNames.of(code) ?? code;
     } catch {
       return code;
     }
@@ -660,30 +690,68 @@
 
   // ---- evidence in the article (CSS Custom Highlight API: the page's DOM is never changed) --
 
-  /** Whitespace-folded text of the page with a map back to (text node, offset). */
+  /** The text nodes whose text is searched (not script, style and the like). */
+  const SKIPPED_PARENTS = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TEXTAREA"]);
+  /** The page text indexed stops past this many characters (a quote is searched in it all). */
+  const MAX_INDEXED_CHARS = 3_000_000;
+
+  /**
+   * The page's text with every run of whitespace folded to one space (fold does the same to
+   * the quotes searched in it), indexed per text node: `starts[i]` is where node i's text begins in `text`,
+   * and `lead[i]` says whether the node's leading whitespace was dropped (the text before it
+   * already ended in a space). Per node, not per character: one string operation per node;
+   * the offset inside a node is worked out only for a quote's two ends (locate).
+   */
   function pageText() {
     const nodes = [];
+    const starts = [];
+    const lead = [];
     let text = "";
     const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT, {
       acceptNode(n) {
         const p = n.parentElement;
-        if (!p || /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|TEXTAREA)$/.test(p.tagName)) return NodeFilter.FILTER_REJECT;
-        return NodeFilter.FILTER_ACCEPT;
+        return !p || SKIPPED_PARENTS.has(p.tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
       },
     });
-    const map = []; // folded index -> [node index, offset]
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      let folded = n.data.replace(/\s+/g, " ");
+      const dropLead = folded.startsWith(" ") && (text.length === 0 || text.endsWith(" "));
+      if (dropLead) folded = folded.slice(1);
+      if (!folded) continue; // adds nothing to the text
       nodes.push(n);
-      const s = n.data;
-      for (let i = 0; i < s.length; i++) {
-        const ws = /\s/.test(s[i]);
-        if (ws && (text.length === 0 || text.endsWith(" "))) continue;
-        text += ws ? " " : s[i];
-        map.push([nodes.length - 1, i]);
-      }
-      if (text.length > 3_000_000) break;
+      starts.push(text.length);
+      lead.push(dropLead);
+      text += folded;
+      if (text.length > MAX_INDEXED_CHARS) break;
     }
-    return { text, nodes, map };
+    return { text, nodes, starts, lead };
+  }
+
+  const WS = /\s/;
+
+  /** The text node and the offset in it of character `at` of the folded text, or null. */
+  function locate(index, at) {
+    // The last node that starts at or before `at` (binary search over the start offsets).
+    let lo = 0;
+    let hi = index.starts.length - 1;
+    if (hi < 0 || at < 0) return null;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (index.starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    // Walk the node's own text, folding as pageText did, to the wanted character. A run of
+    // whitespace stands for one space, at the run's first character.
+    const node = index.nodes[lo];
+    const s = node.data;
+    const want = at - index.starts[lo];
+    let count = 0;
+    for (let i = 0; i < s.length; i++) {
+      if (WS.test(s[i]) && (i === 0 ? index.lead[lo] : WS.test(s[i - 1]))) continue;
+      if (count === want) return [node, i];
+      count++;
+    }
+    return null; // past the node's end (the page changed its text since it was indexed)
   }
 
   const fold = (s) => String(s ?? "").replace(/\s+/g, " ");
@@ -695,22 +763,55 @@
     let at = prefix ? index.text.indexOf(prefix.trimStart() + exact) : -1;
     at = at >= 0 ? at + prefix.trimStart().length : index.text.indexOf(exact);
     if (at < 0) return null;
-    const first = index.map[at];
-    const last = index.map[at + exact.length - 1];
+    const first = locate(index, at);
+    const last = locate(index, at + exact.length - 1);
     if (!first || !last) return null;
-    const range = new Range();
-    range.setStart(index.nodes[first[0]], first[1]);
-    range.setEnd(index.nodes[last[0]], last[1] + 1);
-    return range;
+    try {
+      const range = new Range();
+      range.setStart(first[0], first[1]);
+      range.setEnd(last[0], last[1] + 1);
+      return range;
+    } catch {
+      return null; // the page changed the nodes since they were indexed
+    }
   }
 
   let pageIndex = null;
+  /** Cancels the highlights waiting for idle time (see scheduleHighlights), if any. */
+  let cancelPending = null;
+
   function clearHighlights() {
+    cancelPending?.();
+    cancelPending = null;
     if (globalThis.CSS?.highlights) {
       CSS.highlights.delete(HIGHLIGHT_NAME);
       CSS.highlights.delete(HIGHLIGHT_FOCUS);
     }
     pageIndex = null;
+  }
+
+  /** Runs `fn` when the main thread is idle (within a second at the latest); returns a cancel. */
+  function whenIdle(fn) {
+    if (typeof requestIdleCallback === "function") {
+      const id = requestIdleCallback(fn, { timeout: 1000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(fn, 0);
+    return () => clearTimeout(id);
+  }
+
+  /**
+   * The highlights are shown at load (the panel closed or not), but they are not needed for
+   * the pill: the page text is indexed and the ranges are set in idle time after it.
+   */
+  function scheduleHighlights(report) {
+    clearHighlights();
+    cancelPending = whenIdle(() => {
+      cancelPending = null;
+      const t0 = BENCH ? performance.now() : 0;
+      applyHighlights(report);
+      if (BENCH) mark("highlighted", { ms: performance.now() - t0 });
+    });
   }
 
   function applyHighlights(report) {

@@ -6,8 +6,10 @@
 //
 // What it measures, on each page, in one run, in the same browser:
 //
-//   - the content script's main-thread time: serialization (outerHTML) plus rendering (the
-//     panel and the evidence highlights), from the User Timing marks content.js records on a
+//   - the content script's main-thread time before the pill: serialization (outerHTML) plus
+//     rendering (the pill, and the panel when it opens by itself), and the work left for later
+//     (the evidence highlights in idle time; the panel's body on its first opening, which the
+//     bench does with a click on the pill), from the User Timing marks content.js records on a
 //     URL that asks for them (`?masthead-bench`; see `mark` in extension/content.js);
 //   - the background's analysis time, as the background measures it around the wasm call
 //     (the `ms` of each answer, which content.js puts on its "answered" mark);
@@ -149,8 +151,19 @@ async function load(browser, url) {
     const m = JSON.parse(await tab.evaluateExpression(MARKS_JS));
     return m.some((x) => x.name === "rendered") && m;
   }, { timeout: 60000, interval: 50, what: `the rendered mark on ${url}` });
-  const at = Object.fromEntries(marks.map((m) => [m.name, m]));
+  // Work left for after the pill: the highlights in idle time, then the panel's body, built
+  // when the reader first opens it (the bench opens it with a click on the pill; a page whose
+  // panel opened by itself has built it already).
+  await waitFor(async () => JSON.parse(await tab.evaluateExpression(MARKS_JS)).some((x) => x.name === "highlighted"), { timeout: 30000, interval: 20, what: `the highlighted mark on ${url}` });
+  await tab.panel((root) => root.querySelector(".panel").hidden && root.querySelector(".pill").click());
+  const all = await waitFor(async () => {
+    const m = JSON.parse(await tab.evaluateExpression(MARKS_JS));
+    return m.some((x) => x.name === "built") && m;
+  }, { timeout: 30000, interval: 20, what: `the built mark on ${url}` });
+  const at = Object.fromEntries(all.map((m) => [m.name, m]));
   return {
+    highlights: at.highlighted.detail?.ms,
+    panelBody: at.built.detail?.ms,
     tab,
     serialize: at.serialized.t - at.start.t,
     render: at.rendered.t - at.answered.t,
@@ -183,7 +196,7 @@ async function stats(browser) {
     // From the worker itself: an extension page would live in the extension process and
     // weigh on its memory.
     const worker = browser.context.serviceWorkers().at(-1) ?? (await browser.context.waitForEvent("serviceworker"));
-    return worker.evaluate(() => ({ ...stats, wasmMemoryBytes: coreExports?.memory?.buffer.byteLength ?? 0 }));
+    return worker.evaluate(() => globalThis.mastheadStats());
   }
   return browser.ask({ type: "stats" });
 }
@@ -251,6 +264,8 @@ async function benchBrowser(kind, server) {
         mainThreadP90: quantile(pick("mainThread"), 0.9),
         serialize: median(pick("serialize")),
         render: median(pick("render")),
+        highlights: median(pick("highlights")),
+        panelBody: median(pick("panelBody")),
         analysis: median(pick("analysis")),
         analysisP90: quantile(pick("analysis"), 0.9),
         message: median(pick("message")),
@@ -307,16 +322,16 @@ function report(m, results) {
   const L = [];
   L.push(`Measured ${date} by \`node tests/bench/browser.mjs\` (\`./build.sh bench\`), headless, on ${m.cpu}, ${m.cores} cores, ${m.ram} RAM, ${m.os}; ${m.chromium}, ${m.firefox}, Node ${m.node}. Load average at the start: ${m.load}.`);
   L.push("");
-  L.push("Method: each page is loaded with `?masthead-bench`, which makes the content script record User Timing marks (`idle` at its first line, `start`/`serialized` around `outerHTML`, `answered` when the background's answer arrives, with the background's own timing of the wasm call, `rendered` when the panel and the highlights are drawn). Main thread = serialization + rendering. Pill = `rendered` − `idle` (settings read, serialization, message, analysis, answer, rendering). Warm: the background and the core already running; cold: Chromium's service worker stopped through CDP (`ServiceWorker.stopAllWorkers`) before the load, Firefox's event page left idle until Firefox unloaded it (`extensions.background.idle.timeout` = 1.5 s). Readability: `new Readability(document.cloneNode(true)).parse()` run on the same page, in the same tab, on its main thread (@mozilla/readability " + JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/@mozilla/readability/package.json"), "utf8")).version + "). Memory: the wasm linear memory of the core (from the background) and the PSS of the browser's extension process (from /proc). Medians; p90 where shown.");
+  L.push("Method: each page is loaded with `?masthead-bench`, which makes the content script record User Timing marks (`idle` at its first line, `start`/`serialized` around `outerHTML`, `answered` when the background's answer arrives, with the background's own timing of the wasm call, `rendered` when the pill is drawn, with the panel too if it opens by itself; then `highlighted` when the evidence highlights are set in idle time, and `built` when the panel's body is built, on its first opening: the bench opens it with a click on the pill after `highlighted`). Main thread = serialization + rendering, the work done before the pill is up; the two later columns are main-thread work too, but done after the pill (in idle time) or on the reader's click, not at load. Pill = `rendered` − `idle` (settings read, serialization, message, analysis, answer, rendering). Warm: the background and the core already running; cold: Chromium's service worker stopped through CDP (`ServiceWorker.stopAllWorkers`) before the load, Firefox's event page left idle until Firefox unloaded it (`extensions.background.idle.timeout` = 1.5 s). Readability: `new Readability(document.cloneNode(true)).parse()` run on the same page, in the same tab, on its main thread (@mozilla/readability " + JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/@mozilla/readability/package.json"), "utf8")).version + "). Memory: the wasm linear memory of the core (from the background) and the PSS of the browser's extension process (from /proc). Medians; p90 where shown.");
   L.push("");
   for (const r of results) {
     const name = r.kind === "chromium" ? "Chromium" : "Firefox ESR";
     L.push(`### ${name}`);
     L.push("");
-    L.push("| page | words | chars sent | main thread ms (p90) | serialize | render | Readability ms | Masthead / Readability | analysis ms in wasm (p90) | message ms | pill from document_idle, warm (p90) |");
-    L.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    L.push("| page | words | chars sent | main thread ms (p90) | serialize | render | Readability ms | Masthead / Readability | analysis ms in wasm (p90) | message ms | pill from document_idle, warm (p90) | later: highlights in idle ms | later: panel body on first open ms |");
+    L.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (const p of Object.values(r.pages)) {
-      L.push(`| ${p.label} | ${p.words} | ${p.chars} | ${f(p.mainThread)} (${f(p.mainThreadP90)}) | ${f(p.serialize)} | ${f(p.render)} | ${f(p.readability)} | ${f(p.mainThread / p.readability, 2)} | ${f(p.analysis)} (${f(p.analysisP90)}) | ${f(p.message)} | ${f(p.pill)} (${f(p.pillP90)}) |`);
+      L.push(`| ${p.label} | ${p.words} | ${p.chars} | ${f(p.mainThread)} (${f(p.mainThreadP90)}) | ${f(p.serialize)} | ${f(p.render)} | ${f(p.readability)} | ${f(p.mainThread / p.readability, 2)} | ${f(p.analysis)} (${f(p.analysisP90)}) | ${f(p.message)} | ${f(p.pill)} (${f(p.pillP90)}) | ${f(p.highlights)} | ${f(p.panelBody)} |`);
     }
     L.push("");
     const coldPill = median(r.cold.map((c) => c.pill));

@@ -20,6 +20,16 @@ const state = (tab) =>
     text: root.querySelector(".panel").textContent,
   }));
 
+/** Waits for the pill, then opens the panel as a reader does (its body is built on first open). */
+async function openedState(tab) {
+  await waitFor(async () => (await state(tab))?.verdict, { what: "pill" });
+  if (!(await state(tab)).open) await tab.clickPanel(".pill");
+  return waitFor(async () => {
+    const s = await state(tab);
+    return s.open && s;
+  }, { what: "panel open" });
+}
+
 for (const kind of browsersUnderTest()) {
   test(`${kind}: identity`, { timeout: 180000 }, async (t) => {
     const browser = await BROWSERS[kind](tempProfile(kind));
@@ -27,7 +37,7 @@ for (const kind of browsersUnderTest()) {
 
     await t.test("under www.spiegel.de: verified, with the outlet card and its sources", async () => {
       const tab = await browser.open(server.url("www.spiegel.de", PAGE));
-      const s = await waitFor(async () => (await state(tab))?.verdict && state(tab), { what: "pill" });
+      const s = await openedState(tab);
       assert.equal(s.verdict, "verified");
       assert.equal(s.alert, null);
       assert.match(s.card, /Der Spiegel/);
@@ -55,7 +65,7 @@ for (const kind of browsersUnderTest()) {
     await t.test("an edition host is named as the outlet's edition", async () => {
       // (rt.com is on Chromium's HSTS preload list, so plain-http fixtures cannot use it.)
       const tab = await browser.open(server.url("mundo.sputniknews.com", "reference-article.html"));
-      const s = await waitFor(async () => (await state(tab))?.verdict && state(tab), { what: "pill" });
+      const s = await openedState(tab);
       assert.equal(s.verdict, "verified");
       assert.match(s.text, /mundo\.sputniknews\.com is an edition \(es\) of Sputnik/);
       await tab.close();

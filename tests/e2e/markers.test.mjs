@@ -17,6 +17,12 @@ const highlighted = (tab) =>
     return h ? [...h].map((r) => r.toString()) : [];
   });
 
+/** Opens the panel as a reader does (its body is built on first open) and waits for it. */
+async function openPanel(tab) {
+  if (await tab.panel((root) => root.querySelector(".panel").hidden)) await tab.clickPanel(".pill");
+  await waitFor(() => tab.panel((root) => !root.querySelector(".panel").hidden), { what: "panel open" });
+}
+
 const bodyDigest = (tab) => tab.evaluate(() => `${document.body.getElementsByTagName("*").length}:${document.body.textContent.length}`);
 
 for (const kind of browsersUnderTest()) {
@@ -39,6 +45,7 @@ for (const kind of browsersUnderTest()) {
       assert.match(all, /In conclusion/);
       assert.equal(await bodyDigest(tab), before, "highlighting does not change the page's DOM");
 
+      await openPanel(tab);
       const writing = await tab.panel((root) => root.querySelector(".writing")?.textContent ?? "");
       assert.match(writing, /Framing/, "framing family listed");
       assert.match(writing, /Sourcing/, "sourcing family listed");
@@ -51,7 +58,9 @@ for (const kind of browsersUnderTest()) {
     await t.test("a sober wire report: no framing or persuasion markers", async () => {
       const tab = await browser.open(server.url("www.reuters.com", "markers/sober-wire-en.html"));
       await waitFor(async () => (await tab.panel((root) => root.querySelector(".pill")?.dataset.verdict)) !== undefined, { what: "pill" });
+      await openPanel(tab);
       const writing = await tab.panel((root) => root.querySelector(".writing")?.textContent ?? "");
+      assert.match(writing, /How it's written/, "the panel's writing section is there");
       assert.doesNotMatch(writing, /Framing and narrative|Persuasion techniques/);
       await tab.close();
     });

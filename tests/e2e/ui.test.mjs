@@ -408,6 +408,7 @@ for (const kind of browsersUnderTest()) {
       await waitPill(tab, "verified");
       await waitFor(async () => (await highlights(tab))["masthead-evidence"] > 0, { what: "highlights" });
       const all = (await highlights(tab))["masthead-evidence"];
+      await openPanel(tab);
       const options = await browser.options();
       await options.click('input[name="family"][value="framing"]');
       await waitFor(async () => !/Framing and narrative/.test(await tab.panel((root) => root.querySelector(".top").textContent)), { what: "framing leaves the open tab's panel" });

@@ -84,7 +84,10 @@ build_wasm() {
   cargo build --release --target "$WASM_TARGET" -p masthead --lib
   local out=$DIST/extension/wasm
   mkdir -p "$out"
-  wasm-bindgen --target no-modules --no-typescript --out-dir "$out" --out-name masthead \
+  # An ES module (the background is one in both browsers) with a reset function: the
+  # background starts the core afresh after a trap or when its memory has grown too large.
+  wasm-bindgen --target web --no-typescript --experimental-reset-state-function \
+    --out-dir "$out" --out-name masthead \
     "target/$WASM_TARGET/release/masthead.wasm"
   # npm binaryen (pinned in package.json): Debian's wasm-opt 108 corrupts the externref table
   # that wasm-bindgen sets up (WebAssembly.Table.set TypeError at init, measured in Chromium 156).

@@ -28,3 +28,10 @@ pub fn site_of(url_or_host: &str) -> String {
 pub fn version() -> String {
     crate::VERSION.to_string()
 }
+
+/// The size of the core's linear memory in bytes. It only grows; the background starts the
+/// core afresh when it passes a limit.
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) * 65536) as f64
+}

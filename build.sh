@@ -4,8 +4,9 @@
 #   ./build.sh           install what the build needs (if missing), build the extension for
 #                        Chrome and Firefox (dist/extension/, dist/*.zip) and the native CLI
 #   ./build.sh test      also install what the tests need, then run every test: cargo test,
-#                        the wasm tests in headless Chromium and Firefox, the end-to-end tests
-#                        in both browsers, and web-ext lint
+#                        the size/time bounds at full size, the wasm tests in headless
+#                        Chromium and Firefox, the end-to-end tests in both browsers, web-ext
+#                        lint and a short fuzzing pass (15 s a target)
 #   ./build.sh package   store zips plus the source bundle AMO asks for
 #   ./build.sh bench     benchmarks (native and in the browser) into BENCHMARKS.md
 #   ./build.sh fuzz      bounded fuzzing of every entry point that takes page input
@@ -178,6 +179,8 @@ run_tests() {
   build
   log "cargo test"
   cargo test --workspace
+  log "size and time bounds at full size (release)"
+  cargo test --release -p masthead --test bounds
   log "wasm tests in headless Chromium and Firefox"
   (cd crate && CHROMEDRIVER=/usr/bin/chromedriver cargo test --target "$WASM_TARGET" --test wasm)
   (cd crate && GECKODRIVER=$(command -v geckodriver) cargo test --target "$WASM_TARGET" --test wasm)
@@ -185,6 +188,8 @@ run_tests() {
   node --test --test-concurrency=1 tests/e2e/
   log "web-ext lint"
   lint
+  log "a short bounded fuzzing pass (./build.sh fuzz runs longer and records the numbers)"
+  MASTHEAD_FUZZ_RECORD=0 tests/fuzz/run.sh "${MASTHEAD_FUZZ_SECONDS:-15}"
 }
 
 lint() {

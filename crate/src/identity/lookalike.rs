@@ -142,6 +142,13 @@ pub struct Index {
     /// The same, as registered (with hyphens).
     genuine_raw: FastSet<String>,
     max_plain_len: usize,
+    /// The first languages of the registry's outlets of each country (`DE` -> de): who would
+    /// name a site there.
+    country_languages: FastMap<String, Vec<String>>,
+    /// How many genuine outlets use each registered name label.
+    holders: FastMap<String, u32>,
+    /// Every public suffix a genuine registry domain is under.
+    genuine_suffixes: FastSet<String>,
 }
 
 /// Names shorter than this are never matched by edit distance.
@@ -293,6 +300,10 @@ impl Index {
                 strength_of(&t.plain, shared, others >= COMMON_IN_OTHERS)
             })
             .collect();
+        let holders: FastMap<String, u32> = by_raw
+            .iter()
+            .map(|(raw, owners)| (raw.to_string(), owners.len() as u32))
+            .collect();
         for (t, s) in targets.iter_mut().zip(strengths) {
             t.strength = s;
         }
@@ -313,7 +324,22 @@ impl Index {
                 }
             }
         }
+        let mut country_languages: FastMap<String, Vec<String>> = FastMap::default();
+        for o in registry.outlets.iter().filter(|o| !is_operation_site(o)) {
+            // The first language only: an international service's other languages say
+            // nothing of who names sites in its country.
+            let langs = country_languages.entry(o.country.clone()).or_default();
+            if let Some(l) = o.languages.first() {
+                if !langs.contains(l) {
+                    langs.push(l.clone());
+                }
+            }
+        }
+        let genuine_suffixes = targets.iter().filter_map(|t| t.suffix.clone()).collect();
         Index {
+            genuine_suffixes,
+            country_languages,
+            holders,
             targets,
             by_plain,
             by_fold,
@@ -346,6 +372,11 @@ impl Index {
             .map(|(_, t)| t.outlet);
         let first = found.next()?;
         found.all(|o| o == first).then_some(first)
+    }
+
+    /// How many genuine outlets have a domain or name with this label.
+    fn label_holders(&self, raw: &str) -> u32 {
+        self.holders.get(raw).copied().unwrap_or(0)
     }
 
     fn target(&self, i: u32) -> &Target {
@@ -575,6 +606,12 @@ pub fn suffix_class(host_suffix: &str, target_suffix: Option<&str>) -> SuffixCla
         {
             return SuffixClass::Visual;
         }
+        if own_ending_with_level(host_suffix, t) {
+            return SuffixClass::Visual;
+        }
+    }
+    if is_pseudo_ending(host_suffix) {
+        return SuffixClass::Abused;
     }
     #[rustfmt::skip]
     const ABUSED: &[&str] = &[
@@ -589,7 +626,7 @@ pub fn suffix_class(host_suffix: &str, target_suffix: Option<&str>) -> SuffixCla
         // CentralNic and similar second-level names that read like a country
         "uk.com", "uk.net", "us.com", "eu.com", "de.com", "gb.com", "gb.net", "co.com",
         "br.com", "cn.com", "jpn.com", "ru.com", "sa.com", "se.net", "za.com", "hu.net",
-        "in.net", "us.org", "com.de", "co.nl", "jp.net", "mex.com", "kr.com", "ae.org", "la",
+        "in.net", "us.org", "com.de", "co.de", "co.nl", "jp.net", "mex.com", "kr.com", "ae.org", "la",
         "gs", "vu", "nf", "ms", "to", "nu",
     ];
     const LEGACY: &[&str] = &["com", "net", "org"];
@@ -616,6 +653,32 @@ pub fn suffix_class(host_suffix: &str, target_suffix: Option<&str>) -> SuffixCla
 /// Registrable names whose owners sell subdomains as if they were endings, missing from the
 /// Public Suffix List.
 const SUBDOMAIN_SELLERS: &[&str] = &["co.com", "uk.com.co", "com.se", "eu.org"];
+
+/// Second-level labels that read like an ending when put before a country code (`com.fr`).
+const LEVEL_LABELS: &[&str] = &["com", "co", "net", "org"];
+
+/// The genuine ending with a generic second level put before it: `com.fr` or `co.de` for
+/// `fr` and `de`. Reads like the outlet's own ending.
+fn own_ending_with_level(host_suffix: &str, target_suffix: &str) -> bool {
+    target_suffix.len() == 2
+        && host_suffix
+            .strip_suffix(target_suffix)
+            .and_then(|h| h.strip_suffix('.'))
+            .is_some_and(|level| LEVEL_LABELS.contains(&level))
+}
+
+/// A registrable name that only looks like an ending (`co.de`, `com.ru`): `com`, `co`, `net`
+/// or `org` under a country code where that is not a public suffix. Whoever owns it hands out
+/// the names left of it.
+fn is_pseudo_ending(site: &str) -> bool {
+    let Some((level, cc)) = site.split_once('.') else {
+        return false;
+    };
+    LEVEL_LABELS.contains(&level)
+        && cc.len() == 2
+        && cc.bytes().all(|b| b.is_ascii_lowercase())
+        && super::psl::suffix_str(site) != Some(site)
+}
 
 /// Country-code endings used worldwide as generic ones, with their country's languages.
 fn open_cc_languages(suffix: &str) -> Option<&'static [&'static str]> {
@@ -789,7 +852,7 @@ pub fn imitation_ignoring_registration<'r>(
     }
     // Second-level names sold as endings but missing from the Public Suffix List (`co.com`):
     // the label left of them is the name.
-    let resold = SUBDOMAIN_SELLERS.contains(&host.site.as_str());
+    let resold = SUBDOMAIN_SELLERS.contains(&host.site.as_str()) || is_pseudo_ending(&host.site);
     let (label, suffix, prefix) = if resold {
         let left = host
             .host
@@ -1013,16 +1076,46 @@ fn digit_swap(p: &Probe, index: &Index) -> Option<Found> {
 }
 
 /// Whether the same name under `p.suffix` imitates `t`.
-fn swap_allowed(p: &Probe, t: &Target, registry: &Registry) -> bool {
+fn swap_allowed(p: &Probe, t: &Target, index: &Index, registry: &Registry) -> bool {
     let outlet = &registry.outlets[t.outlet];
     let class = suffix_class(p.suffix, t.suffix.as_deref());
     let own_country = cc_country(p.suffix).is_some_and(|c| c == outlet.country);
     let n = t.plain.chars().count();
+    let own_level = t
+        .suffix
+        .as_deref()
+        .is_some_and(|s| own_ending_with_level(p.suffix, s));
+    // `com.cn` is ordinary in China: genuine outlets there use it beside `cn`.
+    let class = if own_level && index.genuine_suffixes.contains(p.suffix) {
+        SuffixClass::Country
+    } else {
+        class
+    };
     match (class, t.strength) {
         (_, Strength::Shared) => false,
-        (SuffixClass::Visual, s) => s != Strength::Generic,
+        // `lemonde.com.fr` for `lemonde.fr`: no namesake in the outlet's own country would
+        // take its name under its own ending with `com.` put before it.
+        (SuffixClass::Visual, Strength::Generic) => own_level && n >= 5,
+        (SuffixClass::Visual, _) => true,
         (SuffixClass::Abused, _) => n >= 2,
         (_, _) if own_country => false,
+        // A distinctive name under another country's ending (`foxnews.in`, `bloomberg.ma`),
+        // unless the outlet publishes under other countries' endings itself: then this may be
+        // an edition the registry does not list (`sputnik.by`).
+        (SuffixClass::Country, Strength::Strong) => {
+            n >= COUNTRY_SWAP_MIN_LEN && national_only(outlet) && {
+                let langs = cc_country(p.suffix)
+                    .and_then(|c| index.country_languages.get(&c))
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[]);
+                !langs.is_empty()
+                    && !langs.iter().any(|l| outlet.languages.contains(l))
+                    && index.label_holders(&t.raw) == 1
+                    && std::iter::once(&outlet.name)
+                        .chain(&outlet.names)
+                        .any(|name| normalize_name(name) == t.plain)
+            }
+        }
         (SuffixClass::Open(langs), Strength::Strong | Strength::Franchise) => {
             n >= 4 || disjoint(langs, &outlet.languages)
         }
@@ -1042,6 +1135,21 @@ fn swap_allowed(p: &Probe, t: &Target, registry: &Registry) -> bool {
     }
 }
 
+/// A distinctive name needs this many letters to be called imitated under another
+/// country's ending.
+const COUNTRY_SWAP_MIN_LEN: usize = 6;
+
+/// Whether every domain of the outlet is under its own country's ending (`spiegel.de`): a
+/// national outlet. Brands on `.com` or on several countries' endings license editions
+/// (`rollingstone.de`, `euronews.al`, `forbes.ru`) that the registry cannot all list.
+fn national_only(outlet: &Outlet) -> bool {
+    outlet.domains.iter().all(|d| {
+        let site = super::host::registrable(&d.host);
+        let (_, s) = split_site(&site);
+        cc_country(s).is_some_and(|c| c == outlet.country)
+    })
+}
+
 /// The same name under another ending: `spiegel.ltd` for `spiegel.de`, `abcnews.com.co`
 /// for `abcnews.com`.
 fn suffix_swap(p: &Probe, index: &Index, registry: &Registry) -> Option<Found> {
@@ -1050,7 +1158,7 @@ fn suffix_swap(p: &Probe, index: &Index, registry: &Registry) -> Option<Found> {
     }
     let mut best: Option<(u32, SuffixClass)> = None;
     for (i, t) in targets(index, &p.plain) {
-        if t.raw != p.label || !swap_allowed(p, t, registry) {
+        if t.raw != p.label || !swap_allowed(p, t, index, registry) {
             continue;
         }
         let class = suffix_class(p.suffix, t.suffix.as_deref());
@@ -1088,6 +1196,9 @@ fn suffix_swap(p: &Probe, index: &Index, registry: &Registry) -> Option<Found> {
             "same name with an ending that reads like .{s} (.{})",
             p.suffix
         ),
+        (Some(_), SuffixClass::Country) => {
+            format!("same name under another country's ending (.{})", p.suffix)
+        }
         (Some(_), _) => "same name under another ending".to_string(),
         (None, _) => format!("the name of {} as a domain", t.raw),
     };
@@ -1400,6 +1511,16 @@ mod tests {
                 ),
                 outlet("reuters-x", "Reuters X", "IN", "en", &["reutersx.com"]),
                 outlet("reuters-y", "Reuters Y", "JP", "ja", &["reutersy.com"]),
+                outlet("people-cn", "People's Daily", "CN", "zh", &["people.cn"]),
+                outlet(
+                    "china-daily",
+                    "China Daily",
+                    "CN",
+                    "zh",
+                    &["chinadaily.com.cn"],
+                ),
+                outlet("watson", "watson", "DE", "de", &["watson.de"]),
+                outlet("nzz", "Neue Zürcher Zeitung", "CH", "de", &["nzz.ch"]),
             ],
             clone: vec![],
         })
@@ -1487,6 +1608,46 @@ mod tests {
         silent(&reg, "lemonde.com"); // generic name under .com
         silent(&reg, "nytimes.net"); // the outlet is on .com: .net is its own kind of ending
         silent(&reg, "spiegel.de"); // genuine
+    }
+
+    #[test]
+    fn own_ending_with_a_second_level_before_it() {
+        let reg = test_registry();
+        // `com.` or `co.` put before the outlet's own country ending reads like it.
+        fires(&reg, "lemonde.com.fr", "le-monde", Rule::SuffixSwap);
+        fires(&reg, "spiegel.com.de", "der-spiegel", Rule::SuffixSwap);
+        // `co.de` and `co.fr` are not endings but sites that hand out names under them.
+        fires(&reg, "spiegel.co.de", "der-spiegel", Rule::SuffixSwap);
+        fires(&reg, "lemonde.co.fr", "le-monde", Rule::SuffixSwap);
+        fires(&reg, "faz.co.de", "faz", Rule::SuffixSwap);
+        fires(&reg, "www.faz.co.de", "faz", Rule::SuffixSwap);
+        assert_eq!(suffix_class("co.de", Some("com")), SuffixClass::Abused);
+        assert_eq!(suffix_class("com.fr", Some("fr")), SuffixClass::Visual);
+        // `com.cn` is ordinary where genuine outlets use it: a namesake, not an imitation.
+        silent(&reg, "people.com.cn");
+        silent(&reg, "co.de");
+    }
+
+    #[test]
+    fn country_swap_of_a_national_outlet_into_another_language() {
+        let reg = test_registry();
+        // Der Tagesspiegel is only on `.de`; nobody in Russia names a site so.
+        fires(&reg, "tagesspiegel.ru", "tagesspiegel", Rule::SuffixSwap);
+        fires(
+            &reg,
+            "tagesspiegel.com.ua",
+            "tagesspiegel",
+            Rule::SuffixSwap,
+        );
+        // A country that shares the outlet's language may hold an edition or a namesake.
+        silent(&reg, "watson.ch");
+        silent(&reg, "tagesspiegel.ch");
+        // No registry outlet of that country: its languages are not known.
+        silent(&reg, "spiegel.at");
+        // A brand on `.com` licenses editions (`forbes.ru`); a generic or short name is weak.
+        silent(&reg, "forbes.ru");
+        silent(&reg, "eltiempo.ru");
+        silent(&reg, "taz.ru");
     }
 
     #[test]

@@ -327,8 +327,14 @@ fn text_stats(doc: &Document) -> Vec<TextStats> {
     stats
 }
 
+/// Class or id words of a byline or dateline block (Readability's byline pattern). Such a
+/// block, when short, is metadata (`Page::byline`), not body text.
+const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby"];
+/// Longer than this, an element with a byline class is not a byline (Readability uses 100).
+const MAX_BYLINE_CHARS: usize = 100;
+
 /// Which nodes are page furniture, computed top-down once.
-fn excluded_nodes(doc: &Document) -> Vec<bool> {
+fn excluded_nodes(doc: &Document, stats: &[TextStats]) -> Vec<bool> {
     let mut excluded = vec![false; doc.nodes.len()];
     // Parents always precede children in the arena, so one forward pass suffices.
     for id in 1..doc.nodes.len() {
@@ -341,11 +347,20 @@ fn excluded_nodes(doc: &Document) -> Vec<bool> {
                         || doc.attr(id, "hidden").is_some()
                         || doc.attr(id, "aria-hidden") == Some("true")
                         || (!matches!(name.as_str(), "html" | "body" | "article" | "main")
-                            && is_unlikely(doc, id))
+                            && (is_unlikely(doc, id)
+                                || (stats[id].len() < MAX_BYLINE_CHARS
+                                    && class_or_id_has(doc, id, BYLINE))))
                 }
             };
     }
     excluded
+}
+
+fn class_or_id_has(doc: &Document, id: NodeId, words: &[&str]) -> bool {
+    ["class", "id"].iter().any(|a| {
+        doc.attr(id, a)
+            .is_some_and(|v| words.iter().any(|w| v.to_ascii_lowercase().contains(w)))
+    })
 }
 
 fn is_unlikely(doc: &Document, id: NodeId) -> bool {
@@ -450,8 +465,8 @@ fn content_roots(doc: &Document, excluded: &[bool], stats: &[TextStats]) -> Vec<
 
 /// Extracts the body: paragraphs of the content roots, in document order.
 pub fn extract_body(doc: &Document) -> Body {
-    let excluded = excluded_nodes(doc);
     let stats = text_stats(doc);
+    let excluded = excluded_nodes(doc, &stats);
     let roots = content_roots(doc, &excluded, &stats);
     let mut body = Body::default();
     let mut chars = 0usize;
@@ -557,8 +572,8 @@ fn text_capped(doc: &Document, id: NodeId, max: usize) -> String {
 
 /// The first `h1` outside page furniture.
 pub fn first_heading(doc: &Document) -> Option<String> {
-    let excluded = excluded_nodes(doc);
     let stats = text_stats(doc);
+    let excluded = excluded_nodes(doc, &stats);
     doc.elements("h1")
         .filter(|&h| !excluded[h] && stats[h].len() > 0)
         .map(|h| doc.text(h))

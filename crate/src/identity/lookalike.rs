@@ -374,6 +374,20 @@ impl Index {
         found.all(|o| o == first).then_some(first)
     }
 
+    /// The one outlet whose name or name label has this confusable skeleton ([`fold`]), if
+    /// only one has: for claims written in look-alike letters.
+    pub fn outlet_with_fold(&self, folded: &str) -> Option<usize> {
+        let mut found = self
+            .by_fold
+            .get(folded)?
+            .iter()
+            .map(|&i| self.target(i))
+            .filter(|t| t.strength != Strength::Shared)
+            .map(|t| t.outlet);
+        let first = found.next()?;
+        found.all(|o| o == first).then_some(first)
+    }
+
     /// How many genuine outlets have a domain or name with this label.
     fn label_holders(&self, raw: &str) -> u32 {
         self.holders.get(raw).copied().unwrap_or(0)

@@ -100,6 +100,18 @@ fn decide(
         .find_map(|c| c.outlet_id.as_deref())
         .and_then(|id| reg.outlet(id));
     let claimed_name = claims.first().map(|c| c.name.clone());
+    // "The page writes the name “Ѕрutnіk” with look-alike letters of another script."
+    let disguise = claims
+        .iter()
+        .find(|c| c.outlet_id.is_some())
+        .filter(|c| c.lookalike_letters)
+        .map(|c| {
+            format!(
+                " The page writes the name as “{}”, with look-alike letters from another script.",
+                c.name
+            )
+        })
+        .unwrap_or_default();
     let mut id = Identity {
         host: host.clone(),
         verdict: Verdict::Unknown,
@@ -182,6 +194,7 @@ fn decide(
         if let Some(c) = claimed_outlet {
             id.verdict = Verdict::Claimed;
             id.reason = claimed_sentence(c, &shown);
+            id.reason.push_str(&disguise);
             id.claimed = Some(c.into());
         }
         return id;
@@ -211,6 +224,9 @@ fn decide(
             Confidence::Medium
         });
         id.reason = imitation_sentence(&im, &shown, claims_it);
+        if claims_it {
+            id.reason.push_str(&disguise);
+        }
         if let Some(a) = &h.archive {
             id.reason
                 .push_str(&format!(" This is an archived copy, via {}.", a.service));
@@ -223,6 +239,7 @@ fn decide(
     } else if let Some(c) = claimed_outlet {
         id.verdict = Verdict::Claimed;
         id.reason = claimed_sentence(c, &shown);
+        id.reason.push_str(&disguise);
     } else {
         id.reason = match &claimed_name {
             Some(name) => format!(
@@ -263,4 +280,37 @@ fn claimed_sentence(outlet: &Outlet, shown: &str) -> String {
         outlet.name,
         outlet.primary_domain()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_claim_in_look_alike_letters_names_the_outlet_and_says_so() {
+        let reg = registry::registry();
+        let Some(sputnik) = reg.outlet("sputnik") else {
+            return; // not in the registry yet
+        };
+        // og:site_name "Ѕрutnіk" with Cyrillic Ѕ, р and і.
+        let (outlet, lookalike_letters) =
+            claim::match_claim("Ѕрutnіk", reg).expect("matches through the skeleton");
+        assert_eq!(outlet.id, sputnik.id);
+        assert!(lookalike_letters);
+        let claims = vec![Claim {
+            name: "Ѕрutnіk".into(),
+            via: Via::OgSiteName,
+            outlet_id: Some(outlet.id.clone()),
+            lookalike_letters,
+        }];
+        let id = decide(
+            reg,
+            host::resolve("https://world-news-daily.example/a"),
+            claims,
+            Options::default(),
+        );
+        assert_eq!(id.verdict, Verdict::Claimed, "{}", id.reason);
+        assert_eq!(id.claimed.as_ref().map(|c| c.id.as_str()), Some("sputnik"));
+        assert!(id.reason.contains("look-alike letters"), "{}", id.reason);
+    }
 }

@@ -50,10 +50,11 @@ pub(crate) fn run(a: &Analysis, lex: &LangLexicon, found: &Hits, out: &mut Colle
     let rules = lexicon::rules();
     let hits = found.of(Family::Sourcing);
     let id = |s: &str| rules.get(s);
-    let (speech, pronoun, vague_agent) = (
+    let (speech, pronoun, vague_agent, institution) = (
         id("sourcing.cue.speech"),
         id("sourcing.cue.pronoun"),
         id("sourcing.cue.vague_agent"),
+        id("sourcing.cue.institution"),
     );
     let n = a.tokens.len();
     // Per-token speech flags (speech cues can be phrases: "according to").
@@ -99,12 +100,15 @@ pub(crate) fn run(a: &Analysis, lex: &LangLexicon, found: &Hits, out: &mut Colle
     // Attributions.
     let mut attributions: Vec<Attribution> = Vec::new();
     for h in hits.iter().filter(|h| Some(h.rule) == speech) {
-        // Quoted words are not attributions; a capitalized cue inside a sentence is a name
-        // ("the United States" stems like "stated").
-        if a.tokens
-            .get(h.first)
-            .is_none_or(|t| t.quoted || (t.capitalized && !t.sentence_start))
-        {
+        // Quoted words are not attributions; a capitalized cue inside a sentence, or one
+        // followed by another capitalized word, is a name ("the United States" and "State
+        // Department" stem like "stated").
+        let next_capitalized = a.tokens.get(h.last).is_some_and(|n| {
+            n.capitalized && a.tokens.get(h.first).is_some_and(|t| t.sentence == n.sentence)
+        });
+        if a.tokens.get(h.first).is_none_or(|t| {
+            t.quoted || (t.capitalized && (!t.sentence_start || next_capitalized))
+        }) {
             continue;
         }
         let sentence = a.tokens[h.first].sentence as usize;
@@ -115,14 +119,75 @@ pub(crate) fn run(a: &Analysis, lex: &LangLexicon, found: &Hits, out: &mut Colle
         };
         // The speaker: a name just before the cue ("Putin told Raisi", "Peskov said"), else
         // one after it ("said Maria Zakharova"), else one further before.
-        let agent = name_before(h.first, 3, &same, &is_name)
-            .or_else(|| name_after(h.last, n, &same, &is_name))
+        // After a comma the speaker follows the cue: "..., according to Eurostat",
+        // "..., сообщил Евростат".
+        let after_comma = h.first > 0
+            && a.tokens.get(h.first - 1).zip(a.tokens.get(h.first)).is_some_and(|(p, t)| {
+                a.text
+                    .get(p.end as usize..t.start as usize)
+                    .is_some_and(|gap| gap.contains(','))
+            });
+        let before = |reach: usize| {
+            if after_comma {
+                None
+            } else {
+                name_before(h.first, reach, &same, &is_name)
+            }
+        };
+        let agent = before(3)
+            // "The Russian energy ministry said": the lower-case words between the name and
+            // the cue belong to the agent when they end in an institution.
+            .map(|(x, y)| {
+                let tail = y..h.first;
+                let institution_tail = !tail.is_empty()
+                    && tail.len() <= 2
+                    && tail.clone().all(|i| a.tokens.get(i).is_some_and(|t| !t.capitalized))
+                    && lex.in_set(institution, a.stem(h.first - 1));
+                (x, if institution_tail { h.first } else { y })
+            })
+            .or_else(|| {
+                // "according to Russia's customs service": the same, after the name.
+                name_after(h.last, n, &same, &is_name).map(|(x, y)| {
+                    let end = (y + 1..=y + 2).find(|&e| {
+                        (y..e).all(|i| {
+                            same(i) && a.tokens.get(i).is_some_and(|t| !t.capitalized && !t.quoted)
+                        }) && lex.in_set(institution, a.stem(e - 1))
+                    });
+                    (x, end.unwrap_or(y))
+                })
+            })
             .or_else(|| name_before(h.first, AGENT_WINDOW, &same, &is_name));
-        attributions.push(Attribution {
+        let at = Attribution {
             sentence,
             cue: (h.first, h.last),
             agent,
-        });
+        };
+        // "said in a statement": cues one after the other are one cue.
+        if let Some(prev) = attributions.last_mut() {
+            if prev.sentence == at.sentence && prev.cue.1 == at.cue.0 {
+                prev.cue.1 = at.cue.1;
+                prev.agent = prev.agent.or(at.agent);
+                continue;
+            }
+        }
+        // "State Department spokesman Matthew Miller told": a noun cue between two names is
+        // one attribution, to the whole title and name.
+        if let Some(prev) = attributions.last_mut() {
+            if let (Some(p), Some(q)) = (prev.agent, at.agent) {
+                let noun_cue = prev.cue.1 == prev.cue.0 + 1
+                    && lex.in_set(institution, a.stem(prev.cue.0));
+                if prev.sentence == at.sentence
+                    && noun_cue
+                    && p.1 == prev.cue.0
+                    && q.0 == prev.cue.1
+                {
+                    prev.agent = Some((p.0, q.1.max(p.1)));
+                    prev.cue = (prev.cue.0.min(at.cue.0), prev.cue.1.max(at.cue.1));
+                    continue;
+                }
+            }
+        }
+        attributions.push(at);
     }
     // Per-sentence facts, so that each hit looks them up in constant time. Attributions are
     // in text order, hence sorted by sentence.

@@ -219,6 +219,34 @@ fn quotations_and_named_speakers() {
     assert_offsets(text, &ms);
 }
 
+fn named_sources(ms: &[Marker]) -> Vec<String> {
+    ms.iter()
+        .filter(|m| m.rule == "sourcing.named_source")
+        .map(|m| m.label.trim_start_matches("Source named: ").to_string())
+        .collect()
+}
+
+#[test]
+fn a_named_source_is_the_whole_title_or_institution_once() {
+    // A noun cue between a title and a name; "State" is not the verb "stated" here.
+    let ms = markers_en("State Department spokesman Matthew Miller told a briefing on Thursday that talks would go on.");
+    assert_eq!(named_sources(&ms), ["State Department spokesman Matthew Miller"]);
+    // An institution in lower case after its adjective; two cues in a row are one.
+    let ms = markers_en("The Russian energy ministry said in a statement that a deal was near.");
+    assert_eq!(named_sources(&ms), ["Russian energy ministry"]);
+    let ms = markers_en("Trade fell by a third last year, according to Russia's customs service.");
+    assert_eq!(named_sources(&ms), ["Russia's customs service"]);
+    // After a comma the speaker follows the cue, not the object before it.
+    let ms = markers_en("Exports to Europe fell by half, according to Eurostat data.");
+    assert_eq!(named_sources(&ms), ["Eurostat"]);
+    // But a name told something keeps its own attribution.
+    let ms = markers_en("Putin told Raisi that Moscow valued its ties with Tehran.");
+    assert_eq!(named_sources(&ms), ["Putin"]);
+    // Unnamed groups are not named sources.
+    let ms = markers_en("Forecasters warned that heavy rain could cause floods.");
+    assert!(named_sources(&ms).is_empty(), "{:?}", named_sources(&ms));
+}
+
 #[test]
 fn vague_attribution_unless_someone_is_named() {
     let ms = markers_en("Experts say the plan will fail.");

@@ -12,7 +12,7 @@
 //! | [`subdomain_trick`] | `bbc.co.uk.example.com`, `nytimes.com-article.info` | the outlet's whole domain spelled at the start of another site |
 //! | [`homoglyph`] | `spiеgel.de` (Cyrillic е) | an IDN label whose UTS #39 skeleton is an outlet's name |
 //! | [`digit_swap`] | `washingt0npost.com`, `rnoscow-times.com` | 0/o, 1/l, 3/e, 5/s, rn/m, vv/w, cl/d |
-//! | [`suffix_swap`] | `spiegel.ltd`, `abcnews.com.co` | the same name under another ending |
+//! | [`suffix_swap`] | `spiegel.ltd`, `abcnews.com.co`, `lemonde.com.fr` | the same name under another ending |
 //! | [`hyphen`] | `fox-news.top`, `washington-post.com` | the same name with a hyphen added or dropped |
 //! | [`added_word`] | `news-bbc.com`, `bbc-news24.com`, `dertagesspiegel.com` | the name plus a generic news-ish word, digits, a country code or an article |
 //! | [`typo`] | `washingtonpots.com`, `delfl.lt` | one or two edits (Damerau-Levenshtein), scaled by the name's length |
@@ -25,7 +25,7 @@
 //!   ("faz", "bbc") needs stronger evidence than a distinctive one ("spiegel", "nytimes");
 //! - the ending matters ([`SuffixClass`]): endings that news outlets practically never use
 //!   (`.ltd`, `.work`, `.pm`, CentralNic's `uk.net`) are strong evidence; an ending that reads
-//!   like the outlet's own (`.com.co` for `.com`) is strong for distinctive names; an ordinary
+//!   like the outlet's own (`.com.co` for `.com`, `.com.fr` for `.fr`) is strong; an ordinary
 //!   country ending is where genuine namesakes and licensed editions live, so a swap to one is
 //!   never called a lookalike on the name alone.
 

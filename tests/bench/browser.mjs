@@ -339,7 +339,7 @@ function report(m, results) {
     L.push(`Cold start on the typical article (${r.cold.length} runs): pill ${f(coldPill)} ms from document_idle (warm: ${f(r.pages.typical?.pill)} ms); the first analysis ${f(coldAnalysis)} ms.${r.notes.length ? " " + r.notes.join("; ") + "." : ""}`);
     const mb = (b) => f(b / 2 ** 20);
     const mem = r.memory;
-    L.push(`Background memory: core (wasm linear memory) ${mb(mem.idle.wasm)} MiB before any page, ${mb(mem.afterArticles?.wasm)} MiB after the article pages, ${mb(mem.afterBig?.wasm)} MiB after the 100,000-node and 20 MB pages (wasm memory only grows); extension process PSS ${f(mem.idle.pss)} → ${f(mem.afterArticles?.pss)} → ${f(mem.afterBig?.pss)} MiB.`);
+    L.push(`Background memory: core (wasm linear memory) ${mb(mem.idle.wasm)} MiB before any page, ${mb(mem.afterArticles?.wasm)} MiB after the article pages, ${mb(mem.afterBig?.wasm)} MiB after the 100,000-node and 20 MB pages (the background starts the core afresh past 48 MiB); extension process PSS ${f(mem.idle.pss)} → ${f(mem.afterArticles?.pss)} → ${f(mem.afterBig?.pss)} MiB.`);
     L.push(`A site switched off (then loaded afresh): ${r.off.messages} messages, ${r.off.analyses} analyses, serialized: ${r.off.serialized ? "yes" : "no"}${r.off.sameBackground ? "" : " (the background restarted in between: counts not comparable)"}.`);
     L.push("");
   }

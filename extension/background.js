@@ -74,6 +74,9 @@ async function togglePanelIn(tab) {
   const target = tab ?? (await api.tabs.query({ active: true, currentWindow: true }))[0];
   if (target?.id !== undefined) await api.tabs.sendMessage(target.id, { type: "togglePanel" }).catch(() => {});
 }
+// The UI tests run the command's handler from inside the background (a headless browser takes
+// no real shortcut key); a module's names are not globals.
+globalThis.togglePanelIn = togglePanelIn;
 
 async function handle(msg, sender) {
   switch (msg?.type) {

@@ -152,6 +152,8 @@ const MIN_TYPO_LEN: usize = 5;
 const TWO_EDITS_FROM: usize = 10;
 /// A name found inside the names of this many other outlets is generic ("times").
 const COMMON_IN_OTHERS: usize = 3;
+/// A generic word that this many other outlets have in their names is not distinctive.
+const GENERIC_NAME_USERS: usize = 2;
 /// Longer host labels are not checked by the expensive rules (DNS allows 63).
 const MAX_LABEL: usize = 63;
 
@@ -270,24 +272,60 @@ impl Index {
                 .filter(|n| !n.is_empty())
                 .collect()
         };
-        let mut by_raw: FastMap<&str, Vec<usize>> = FastMap::default();
+        let mut by_raw: FastMap<&str, Vec<(usize, Option<&str>)>> = FastMap::default();
         for t in &targets {
-            let v = by_raw.entry(t.raw.as_str()).or_default();
-            if !v.contains(&t.outlet) {
-                v.push(t.outlet);
+            by_raw
+                .entry(t.raw.as_str())
+                .or_default()
+                .push((t.outlet, t.suffix.as_deref()));
+        }
+        // Which outlets have each word in their names ("gazette", "observer"): the registry's
+        // own count of how common a name is.
+        let mut in_names: FastMap<String, FastSet<usize>> = FastMap::default();
+        for (i, o) in registry.outlets.iter().enumerate() {
+            if is_operation_site(o) {
+                continue;
+            }
+            for name in std::iter::once(&o.name).chain(&o.names) {
+                let words: Vec<String> = name
+                    .split(|c: char| !c.is_alphanumeric())
+                    .map(normalize_name)
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                for w in words {
+                    in_names.entry(w).or_default().insert(i);
+                }
             }
         }
         let strengths: Vec<Strength> = targets
             .iter()
             .map(|t| {
-                let owners = by_raw.get(t.raw.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+                let holders = by_raw.get(t.raw.as_str()).map(Vec::as_slice).unwrap_or(&[]);
                 let mine = family(t.outlet);
-                let shared = owners.iter().any(|&o| {
+                let unrelated = |o: usize| {
                     o != t.outlet && {
                         let theirs = family(o);
                         !theirs.iter().any(|n| mine.contains(n))
                     }
-                });
+                };
+                // The same label under this ending with a country code added (`theguardian.com`
+                // and `theguardian.com.au`) is an edition's or a local namesake's: it leaves the
+                // label to the outlet on the shorter ending.
+                let extends_mine = |s: Option<&str>| {
+                    matches!((t.suffix.as_deref(), s), (Some(m), Some(s))
+                        if s.len() > m.len() && s.starts_with(m) && s.as_bytes()[m.len()] == b'.')
+                };
+                let shared = holders
+                    .iter()
+                    .any(|&(o, s)| unrelated(o) && !extends_mine(s));
+                // A generic name that several other outlets have in their names ("gazette",
+                // "observer") names none of them: as good as shared.
+                let in_other_names = in_names
+                    .get(t.plain.as_str())
+                    .map(|s| s.iter().filter(|&&o| unrelated(o)).count())
+                    .unwrap_or(0);
+                let shared =
+                    shared || (in_other_names >= GENERIC_NAME_USERS && is_generic_word(&t.plain));
                 let others = contained_in
                     .get(t.plain.as_str())
                     .map(|s| s.iter().filter(|&&o| o != t.outlet).count())
@@ -551,6 +589,11 @@ fn segment<'a>(
 /// A name made only of generic words and digits ("eltiempo", "20minutes", "dailystar").
 pub fn is_generic_composite(plain: &str) -> bool {
     segment(plain, GENERIC_WORDS, 4).is_some()
+}
+
+/// A name that is one generic word ("gazette", "observer", "welt").
+pub fn is_generic_word(plain: &str) -> bool {
+    words(GENERIC_WORDS).contains(plain)
 }
 
 /// The generic words a clone added to a name ("news", "24", "uk"), or `None`.
@@ -1470,6 +1513,77 @@ mod tests {
                 ),
                 outlet("watson", "watson", "DE", "de", &["watson.de"]),
                 outlet("nzz", "Neue Zürcher Zeitung", "CH", "de", &["nzz.ch"]),
+                // A generic word several outlets have in their names, one as an alias.
+                Outlet {
+                    names: vec!["The Gazette".into()],
+                    ..outlet(
+                        "teesside-live",
+                        "Teesside Live",
+                        "GB",
+                        "en",
+                        &["gazettelive.co.uk"],
+                    )
+                },
+                outlet(
+                    "montreal-gazette",
+                    "Montreal Gazette",
+                    "CA",
+                    "en",
+                    &["montrealgazette.com"],
+                ),
+                outlet(
+                    "saudi-gazette",
+                    "Saudi Gazette",
+                    "SA",
+                    "en",
+                    &["saudigazette.com.sa"],
+                ),
+                outlet(
+                    "the-observer",
+                    "The Observer",
+                    "GB",
+                    "en",
+                    &["observer.co.uk"],
+                ),
+                outlet(
+                    "charlotte-observer",
+                    "The Charlotte Observer",
+                    "US",
+                    "en",
+                    &["charlotteobserver.com"],
+                ),
+                outlet(
+                    "oman-observer",
+                    "Oman Daily Observer",
+                    "OM",
+                    "en",
+                    &["omanobserver.om"],
+                ),
+                // A generic word one other outlet has in its name: still the outlet's.
+                outlet("die-welt", "Die Welt", "DE", "de", &["welt.de"]),
+                outlet("junge-welt", "Junge Welt", "DE", "de", &["jungewelt.de"]),
+                // A label held by an edition under the same ending with a country code added.
+                outlet(
+                    "the-guardian",
+                    "The Guardian",
+                    "GB",
+                    "en",
+                    &["theguardian.com"],
+                ),
+                outlet(
+                    "guardian-australia",
+                    "Guardian Australia",
+                    "AU",
+                    "en",
+                    &["theguardian.com.au"],
+                ),
+                outlet(
+                    "the-guardian-ng",
+                    "The Guardian",
+                    "NG",
+                    "en",
+                    &["guardian.ng"],
+                ),
             ],
             clone: vec![],
         })
@@ -1503,6 +1617,37 @@ mod tests {
         assert_eq!(ix.strength("bbc"), Some(Strength::Short));
         assert_eq!(ix.strength("abc"), Some(Strength::Shared));
         assert_eq!(ix.strength("t-online"), Some(Strength::Strong));
+    }
+
+    #[test]
+    fn generic_words_several_outlets_use_name_none_of_them() {
+        let reg = test_registry();
+        let ix = reg.lookalike_index();
+        // "gazette" (Teesside Live's alias) and "observer" (The Observer's label) are in the
+        // names of two or more other outlets: no host is a lookalike on that word alone.
+        assert_eq!(ix.strength("gazette"), Some(Strength::Shared));
+        assert_eq!(ix.strength("observer"), Some(Strength::Shared));
+        silent(&reg, "gazette.news");
+        silent(&reg, "gazette.example");
+        silent(&reg, "observer.news");
+        silent(&reg, "observer.ltd");
+        silent(&reg, "guardian.news"); // The Guardian, The Guardian (Nigeria), Guardian Australia
+                                       // "welt" is in one other outlet's name (Junge Welt): still Die Welt's.
+        assert_eq!(ix.strength("welt"), Some(Strength::Generic));
+        fires(&reg, "welt.media", "die-welt", Rule::SuffixSwap);
+        fires(&reg, "welt.ltd", "die-welt", Rule::SuffixSwap);
+    }
+
+    #[test]
+    fn a_label_shared_with_an_edition_on_a_longer_ending_stays_the_outlets() {
+        let reg = test_registry();
+        // theguardian.com.au (Guardian Australia) does not make theguardian.com's label shared.
+        fires(&reg, "theguardian.news", "the-guardian", Rule::SuffixSwap);
+        fires(&reg, "theguardian.online", "the-guardian", Rule::SuffixSwap);
+        fires(&reg, "theguardian.ltd", "the-guardian", Rule::SuffixSwap);
+        // ... but it stays shared for the edition: which one would theguardian.com.nz imitate?
+        silent(&reg, "theguardian.com.nz");
+        silent(&reg, "theguardian.com.au");
     }
 
     #[test]

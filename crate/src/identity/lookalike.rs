@@ -923,7 +923,7 @@ pub fn imitation_ignoring_registration<'r>(
         .or_else(|| digit_swap(&probe, index))
         .or_else(|| suffix_swap(&probe, index, registry))
         .or_else(|| hyphen(&probe, index))
-        .or_else(|| added_word(&probe, index))
+        .or_else(|| added_word(&probe, index, registry))
         .or_else(|| typo(&probe, index))?;
     let (ti, rule, how) = found;
     let t = index.target(ti);
@@ -1233,7 +1233,7 @@ fn hyphen(p: &Probe, index: &Index) -> Option<Found> {
 
 /// The name plus a generic word, digits, a country code or an article: `news-bbc.com`,
 /// `bbc-news24.com`, `dertagesspiegel.com`, `washingtonpost-today.net`.
-fn added_word(p: &Probe, index: &Index) -> Option<Found> {
+fn added_word(p: &Probe, index: &Index, registry: &Registry) -> Option<Found> {
     if p.unicode.is_some() || !p.label.is_ascii() || index.genuine_plain.contains(&p.plain) {
         return None;
     }
@@ -1253,7 +1253,16 @@ fn added_word(p: &Probe, index: &Index) -> Option<Found> {
             if !index.by_plain.contains_key(&name_plain) {
                 continue;
             }
-            let Some(words) = affix(rest) else { continue };
+            // Two letters glued after the name may be the outlet's country code even when not
+            // a usual added word (`guardianng`): checked against the outlet below.
+            let two_letters =
+                name_first && rest.len() == 2 && rest.bytes().all(|b| b.is_ascii_lowercase());
+            let words = match affix(rest) {
+                Some(w) => w,
+                None if two_letters => vec![rest],
+                None => continue,
+            };
+            let usual = affix(rest).is_some();
             let at_boundary = if name_first {
                 rest.starts_with('-')
             } else {
@@ -1263,6 +1272,16 @@ fn added_word(p: &Probe, index: &Index) -> Option<Found> {
             let article = !name_first && ARTICLES.contains(&added.as_str());
             for (i, t) in targets(index, &name_plain) {
                 if t.raw != name && t.plain != name_plain {
+                    continue;
+                }
+                // The outlet's own domain label with its own country code glued on, no hyphen:
+                // `bbcuk`, `lemondefr`.
+                let own_code = two_letters
+                    && !at_boundary
+                    && t.suffix.is_some()
+                    && t.raw == name
+                    && own_country_codes(&registry.outlets[t.outlet]).any(|c| c == added);
+                if !usual && !own_code {
                     continue;
                 }
                 let class = suffix_class(p.suffix, t.suffix.as_deref());
@@ -1285,9 +1304,12 @@ fn added_word(p: &Probe, index: &Index) -> Option<Found> {
                     Strength::Short => {
                         !article
                             && ((at_boundary && (open || (n >= 3 && (same_suffix || !country))))
-                                || (open && n >= 3))
+                                || (open && n >= 3)
+                                || (own_code && n >= 3 && (same_suffix || !country)))
                     }
-                    Strength::Generic => !article && n >= 3 && open,
+                    Strength::Generic => {
+                        !article && n >= 3 && (open || (own_code && (same_suffix || !country)))
+                    }
                 };
                 if ok && best.as_ref().is_none_or(|(_, _, len)| name.len() > *len) {
                     best = Some((i, added.clone(), name.len()));
@@ -1305,6 +1327,18 @@ fn added_word(p: &Probe, index: &Index) -> Option<Found> {
         format!("its name with “{added}” added")
     };
     Some((i, Rule::AddedWord, how))
+}
+
+/// The two-letter codes of an outlet's country (`uk` and `gb` for GB) and of the country
+/// endings of its domains.
+fn own_country_codes(o: &Outlet) -> impl Iterator<Item = String> + '_ {
+    let country = o.country.to_ascii_lowercase();
+    let uk = (country == "gb").then(|| "uk".to_string());
+    let endings = o.domains.iter().filter_map(|d| {
+        let last = d.host.rsplit('.').next()?;
+        (last.len() == 2).then(|| last.to_ascii_lowercase())
+    });
+    std::iter::once(country).chain(uk).chain(endings)
 }
 
 /// One or two edits of a distinctive name (two only for long names), under the genuine
@@ -1815,6 +1849,24 @@ mod tests {
         silent(&reg, "spiegelaktuell.de"); // no hyphen under a country ending
         silent(&reg, "eltiempo-news.com.ve");
         silent(&reg, "tagesspiegel.de");
+    }
+
+    #[test]
+    fn own_country_code_glued_on() {
+        let reg = test_registry();
+        // The outlet's own label with its own country code glued on, no hyphen.
+        fires(&reg, "bbcuk.com", "bbc", Rule::AddedWord);
+        fires(&reg, "bbcgb.news", "bbc", Rule::AddedWord);
+        fires(&reg, "lemondefr.com", "le-monde", Rule::AddedWord);
+        fires(&reg, "lemondefr.fr", "le-monde", Rule::AddedWord);
+        fires(&reg, "nzzch.com", "nzz", Rule::AddedWord);
+        // Another country's code is a namesake's or an edition's (eldiario + ar, chinadaily +
+        // hk are genuine registry titles), and a country ending is where those live.
+        silent(&reg, "bbcus.com");
+        silent(&reg, "lemondeit.com");
+        silent(&reg, "nzzde.com");
+        silent(&reg, "bbcuk.de");
+        silent(&reg, "lemondefr.be");
     }
 
     #[test]

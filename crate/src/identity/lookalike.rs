@@ -56,7 +56,8 @@ pub struct Imitation<'r> {
     /// The genuine domain imitated (the outlet's primary domain when the host copies its name).
     pub domain: String,
     pub rule: Rule,
-    /// How, in words: "same name under another ending".
+    /// How, in words, as what the host does: "uses Der Spiegel's name under another ending"
+    /// (the host's address is the subject: "spiegel.ltd uses ...").
     pub how: String,
 }
 
@@ -927,8 +928,17 @@ pub fn imitation_ignoring_registration<'r>(
         .or_else(|| typo(&probe, index))?;
     let (ti, rule, how) = found;
     let t = index.target(ti);
+    let outlet = &registry.outlets[t.outlet];
+    // The name as the registry writes it ("The New York Times" for the key "newyorktimes").
+    let written = std::iter::once(&outlet.name)
+        .chain(&outlet.names)
+        .find(|n| normalize_name(n) == t.raw)
+        .unwrap_or(&outlet.name);
+    let how = how
+        .replace(THEIRS, &possessive(&outlet.name))
+        .replace(WRITTEN, written);
     Some(Imitation {
-        outlet: &registry.outlets[t.outlet],
+        outlet,
         domain: t.domain.clone(),
         rule,
         how,
@@ -936,6 +946,20 @@ pub fn imitation_ignoring_registration<'r>(
 }
 
 type Found = (u32, Rule, String);
+
+/// Stands in a rule's words for the outlet's name in the possessive ("Der Spiegel's").
+const THEIRS: &str = "\u{1}";
+/// Stands for the registry name a name key was made from ("The New York Times").
+const WRITTEN: &str = "\u{2}";
+
+/// "Der Spiegel's", "The New York Times'".
+fn possessive(name: &str) -> String {
+    if name.ends_with(['s', 'S']) {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
+    }
+}
 
 /// The targets filed under a hyphen-free name.
 fn targets<'i>(index: &'i Index, plain: &str) -> impl Iterator<Item = (u32, &'i Target)> {
@@ -975,7 +999,7 @@ fn subdomain_trick(p: &Probe, index: &Index) -> Option<Found> {
                     i,
                     Rule::Subdomain,
                     format!(
-                        "its address starts with {} but the site is {}.{}",
+                        "starts with {} but belongs to the site {}.{}",
                         t.domain, p.label, p.suffix
                     ),
                 ));
@@ -1006,7 +1030,7 @@ fn dotted_in_hyphens(p: &Probe, index: &Index) -> Option<Found> {
                 i,
                 Rule::Subdomain,
                 format!(
-                    "its address spells {} with hyphens for dots, but the site is {}.{}",
+                    "writes {} with hyphens instead of dots, which makes it a different site ({}.{})",
                     t.domain, p.label, p.suffix
                 ),
             ));
@@ -1045,12 +1069,12 @@ fn homoglyph(p: &Probe, index: &Index) -> Option<Found> {
             let what = if mixed {
                 "letters from another script that look the same"
             } else {
-                "characters that look like its letters"
+                "accented or look-alike letters"
             };
             return Some((
                 i,
                 Rule::Homoglyph,
-                format!("its name spelled with {what} ({u})"),
+                format!("spells {THEIRS} name with {what} ({u} for {})", t.raw),
             ));
         }
     }
@@ -1093,7 +1117,7 @@ fn digit_swap(p: &Probe, index: &Index) -> Option<Found> {
                 i,
                 Rule::DigitSwap,
                 format!(
-                    "its name with look-alike characters ({} for {})",
+                    "spells {THEIRS} name with look-alike characters ({} for {})",
                     p.label, t.raw
                 ),
             ));
@@ -1188,11 +1212,11 @@ fn suffix_swap(p: &Probe, index: &Index, registry: &Registry) -> Option<Found> {
     let t = index.target(i);
     let how = match (&t.suffix, class) {
         (Some(s), SuffixClass::Visual) => format!(
-            "same name with an ending that reads like .{s} (.{})",
+            "uses {THEIRS} name under an ending that reads like .{s} (.{})",
             p.suffix
         ),
-        (Some(_), _) => "same name under another ending".to_string(),
-        (None, _) => format!("the name of {} as a domain", t.raw),
+        (Some(_), _) => format!("uses {THEIRS} name under another ending"),
+        (None, _) => format!("uses the name “{WRITTEN}” as its address"),
     };
     let rule = if t.suffix.is_some() {
         Rule::SuffixSwap
@@ -1221,11 +1245,15 @@ fn hyphen(p: &Probe, index: &Index) -> Option<Found> {
         };
         if ok {
             let how = if p.label.contains('-') {
-                "its name with a hyphen added"
+                "a hyphen added"
             } else {
-                "its name with the hyphen dropped"
+                "the hyphen dropped"
             };
-            return Some((i, Rule::Hyphen, how.to_string()));
+            return Some((
+                i,
+                Rule::Hyphen,
+                format!("uses {THEIRS} name with {how} ({} for {})", p.label, t.raw),
+            ));
         }
     }
     None
@@ -1320,11 +1348,14 @@ fn added_word(p: &Probe, index: &Index, registry: &Registry) -> Option<Found> {
     let (i, added, _) = best?;
     let t = index.target(i);
     let how = if ARTICLES.contains(&added.as_str()) {
-        format!("its name with the article “{added}” added")
+        format!(
+            "puts the article “{added}” before {THEIRS} address ({} for {})",
+            p.label, t.raw
+        )
     } else if t.suffix.is_none() {
-        format!("the name of {} with “{added}” added", t.raw)
+        format!("uses the name “{WRITTEN}” with “{added}” added")
     } else {
-        format!("its name with “{added}” added")
+        format!("uses {THEIRS} name with “{added}” added ({})", p.label)
     };
     Some((i, Rule::AddedWord, how))
 }
@@ -1404,12 +1435,12 @@ fn typo(p: &Probe, index: &Index) -> Option<Found> {
     let t = index.target(i);
     let how = if d == 1 {
         format!(
-            "its name with one letter changed ({} for {})",
+            "uses {THEIRS} name with one letter changed ({} for {})",
             p.label, t.raw
         )
     } else {
         format!(
-            "its name with two letters changed ({} for {})",
+            "uses {THEIRS} name with two letters changed ({} for {})",
             p.label, t.raw
         )
     };

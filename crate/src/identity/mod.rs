@@ -255,11 +255,11 @@ fn decide(
     id
 }
 
-/// "spiegel.ltd imitates spiegel.de, a domain of Der Spiegel: same name under another ending."
+/// "spiegel.ltd uses Der Spiegel's name under another ending; Der Spiegel is at spiegel.de."
 fn imitation_sentence(im: &lookalike::Imitation, shown: &str, claims_it: bool) -> String {
     if claims_it {
         format!(
-            "This page calls itself {name}, but {shown} is not one of its domains: it imitates {domain} ({how}). {name} is at {primary}.",
+            "This page calls itself {name}, but {shown} is not one of its domains: it imitates {domain}. The address {how}. {name} is at {primary}.",
             name = im.outlet.name,
             domain = im.domain,
             how = im.how,
@@ -267,8 +267,10 @@ fn imitation_sentence(im: &lookalike::Imitation, shown: &str, claims_it: bool) -
         )
     } else {
         format!(
-            "{shown} imitates {}, a domain of {}: {}.",
-            im.domain, im.outlet.name, im.how
+            "{shown} {how}; {name} is at {domain}.",
+            how = im.how,
+            name = im.outlet.name,
+            domain = im.domain
         )
     }
 }
@@ -285,6 +287,91 @@ fn claimed_sentence(outlet: &Outlet, shown: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn imitation_reasons_are_plain_sentences() {
+        let reg = registry::registry();
+        for (host, outlet, want) in [
+            (
+                "theguardian.news",
+                "the-guardian",
+                "theguardian.news uses The Guardian's name under another ending; The Guardian is at theguardian.com.",
+            ),
+            (
+                "spiegel.ltd",
+                "der-spiegel",
+                "spiegel.ltd uses Der Spiegel's name under another ending; Der Spiegel is at spiegel.de.",
+            ),
+            (
+                "bbc.co.uk.example.com",
+                "bbc",
+                "bbc.co.uk.example.com starts with bbc.co.uk but belongs to the site example.com;",
+            ),
+        ] {
+            if reg.outlet(outlet).is_none() {
+                continue; // not in the registry yet
+            }
+            let id = decide(
+                reg,
+                host::resolve(host),
+                vec![],
+                Options { generic_only: true },
+            );
+            assert_eq!(id.verdict, Verdict::Lookalike, "{host}: {}", id.reason);
+            assert!(id.reason.starts_with(want), "{host}: {}", id.reason);
+        }
+        // Every rule's words read as a clause after the host: no leftover fragments.
+        for host in [
+            "washingt0npost.com",
+            "fox-news.top",
+            "news-bbc.com",
+            "dertagesspiegel.com",
+            "washingtonpots.com",
+            "bbcuk.com",
+            "pravda-com-ua.online",
+            "abcnews.com.co",
+        ] {
+            let id = decide(
+                reg,
+                host::resolve(host),
+                vec![],
+                Options { generic_only: true },
+            );
+            if id.verdict != Verdict::Lookalike {
+                continue;
+            }
+            let how = &id.reason[host.len()..];
+            assert!(
+                [" uses ", " spells ", " starts ", " writes ", " puts "]
+                    .iter()
+                    .any(|v| how.starts_with(v)),
+                "{}",
+                id.reason
+            );
+            assert!(!how.contains(['\u{1}', '\u{2}']), "{}", id.reason);
+            assert!(id.reason.ends_with('.'), "{}", id.reason);
+        }
+        // Claimed and imitated: the page's name first, then how, then where the outlet is.
+        let Some(spiegel) = reg.outlet("der-spiegel") else {
+            return;
+        };
+        let claims = vec![Claim {
+            name: "Der Spiegel".into(),
+            via: Via::OgSiteName,
+            outlet_id: Some(spiegel.id.clone()),
+            lookalike_letters: false,
+        }];
+        let id = decide(
+            reg,
+            host::resolve("spiegel.ltd"),
+            claims,
+            Options { generic_only: true },
+        );
+        assert_eq!(
+            id.reason,
+            "This page calls itself Der Spiegel, but spiegel.ltd is not one of its domains: it imitates spiegel.de. The address uses Der Spiegel's name under another ending. Der Spiegel is at spiegel.de."
+        );
+    }
 
     #[test]
     fn a_claim_in_look_alike_letters_names_the_outlet_and_says_so() {

@@ -14,7 +14,7 @@
 //! | [`digit_swap`] | `washingt0npost.com`, `rnoscow-times.com` | 0/o, 1/l, 3/e, 5/s, rn/m, vv/w, cl/d |
 //! | [`suffix_swap`] | `spiegel.ltd`, `abcnews.com.co`, `lemonde.com.fr` | the same name under another ending |
 //! | [`hyphen`] | `fox-news.top`, `washington-post.com` | the same name with a hyphen added or dropped |
-//! | [`added_word`] | `news-bbc.com`, `bbc-news24.com`, `dertagesspiegel.com` | the name plus a generic news-ish word, digits, a country code or an article |
+//! | [`added_word`] | `news-bbc.com`, `bbc-news24.com`, `dertagesspiegel.com`, `bbcuk.com` | the name plus a generic news-ish word, digits, a country code (glued on: only the outlet's own) or an article |
 //! | [`typo`] | `washingtonpots.com`, `delfl.lt` | one or two edits (Damerau-Levenshtein), scaled by the name's length |
 //!
 //! Precision is the hard part: genuine outlets resemble each other (regional papers, sister
@@ -64,7 +64,8 @@ pub struct Imitation<'r> {
 /// How distinctive a genuine name is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Strength {
-    /// Held by two or more registry outlets: it identifies none of them.
+    /// Held by two or more registry outlets, or a generic word ("gazette") that two or more
+    /// other outlets have in their names: it identifies none of them.
     Shared,
     /// Made of generic words ("eltiempo", "dailystar", "lemonde").
     Generic,

@@ -61,7 +61,9 @@ const CASES = [
   { name: "a plain-text document with markup in it", path: "hostile/plain-text.txt", verdict: "unknown", noProbe: true, check: plainTextUnchanged },
   // ---- text
   { name: "zero-width characters and combining marks", path: "hostile/zero-width.html", verdict: ["claimed", "unknown"], notVerdict: ["verified"] },
-  { name: "mixed-script homoglyphs claiming Sputnik", path: "hostile/mixed-script.html", verdict: ["claimed", "lookalike", "unknown"], notVerdict: ["verified"], name_: "Ѕрutnіk" },
+  // The claim "Ѕрutnіk" (Cyrillic Ѕ, р, і) is matched to Sputnik through its UTS #39 skeleton:
+  // the pill names the outlet claimed, the panel says the name was written in look-alike letters.
+  { name: "mixed-script homoglyphs claiming Sputnik", path: "hostile/mixed-script.html", verdict: "claimed", name_: "Sputnik", panelText: ["“Ѕрutnіk”", "look-alike letters"] },
   { name: "right-to-left text and bidi overrides", path: "hostile/rtl-bidi.html", verdict: ["claimed", "unknown"], notVerdict: ["verified"], check: panelStaysLtr },
   // ---- spoofed identity
   { name: "reuters.com.world-report.net with Reuters metadata", path: "hostile/subdomain-spoof.html", host: "reuters.com.world-report.net", verdict: ["claimed", "lookalike"], name_: /Reuters/ },

@@ -199,9 +199,7 @@
     const host = document.createElement("div");
     // A closed root: the page's scripts cannot reach the panel, its CSS cannot restyle it.
     const root = host.attachShadow({ mode: "closed" });
-    const style = el("style");
-    style.textContent = PANEL_CSS;
-    root.append(style);
+    root.append(el("style", null, PILL_CSS));
     const wrap = el("div", "wrap");
     wrap.dir = UI_DIR;
     wrap.lang = UI_LANG;
@@ -367,6 +365,10 @@
     const t0 = BENCH ? performance.now() : 0;
     const report = ui.report;
     ui.bodyFor = report;
+    if (!ui.panelStyled) {
+      ui.root.append(el("style", null, PANEL_CSS));
+      ui.panelStyled = true;
+    }
     const id = report.identity;
     const panel = ui.panel;
     panel.replaceChildren();
@@ -837,7 +839,10 @@
   // ---- styles (px units and a full reset: the page's CSS cannot reach in) -----------------
   // Colours meet WCAG 2.2 AA (4.5:1 for text, 3:1 for focus rings and borders) in both schemes.
 
-  const PANEL_CSS = `
+  // Two sheets: the pill's, parsed at load on every page, and the panel's, added when the panel
+  // is first shown (most pages never open it; parsing it at load was ~1.5 ms of the ~4 ms that
+  // mounting took in Chromium, measured with a mount probe on the reference article).
+  const PILL_CSS = `
 :host { all: initial !important; position: fixed !important; inset: auto 16px 16px auto !important;
   z-index: 2147483647 !important; margin: 0 !important; padding: 0 !important; border: 0 !important;
   background: transparent !important; overflow: visible !important; display: block !important;
@@ -853,13 +858,24 @@
   padding: 6px 12px; border-radius: 999px; background: #ffffff; color: #1b1b1f; border: 1px solid #6b6b76;
   box-shadow: 0 2px 8px rgba(0,0,0,.18); font: 600 13px/1.2 system-ui, sans-serif; max-width: 320px; }
 .pill[data-verdict="claimed"], .pill[data-verdict="lookalike"] { border-color: #b3261e; border-width: 2px; }
-.pill:focus-visible, button:focus-visible, a:focus-visible, summary:focus-visible, .panel:focus-visible {
-  outline: 3px solid #1a56db; outline-offset: 2px; }
+.pill:focus-visible { outline: 3px solid #1a56db; outline-offset: 2px; }
 .pill .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 200px; }
 .pill .status { font-weight: 500; color: #45454f; white-space: nowrap; }
 .pill[data-verdict="claimed"] .status, .pill[data-verdict="lookalike"] .status { color: #9c1c15; font-weight: 700; }
 .dot { width: 10px; height: 10px; border-radius: 50%; flex: none; background: #6b6b76; }
 .dot.ok { background: #1e7b34; } .dot.warn { background: #b3261e; } .dot.neutral { background: #6b6b76; }
+@media (prefers-color-scheme: dark) {
+  .wrap, .pill { color: #ececf1; }
+  .pill { background: #1f1f24; border-color: #8a8a94; }
+  .pill .status { color: #c4c4cc; }
+  .pill[data-verdict="claimed"], .pill[data-verdict="lookalike"] { border-color: #ff8a80; }
+  .pill[data-verdict="claimed"] .status, .pill[data-verdict="lookalike"] .status { color: #ffb4ab; }
+  .pill:focus-visible { outline-color: #9ec1ff; }
+}
+`;
+
+  const PANEL_CSS = `
+button:focus-visible, a:focus-visible, summary:focus-visible, .panel:focus-visible { outline: 3px solid #1a56db; outline-offset: 2px; }
 .panel { box-sizing: border-box; width: 400px; max-width: calc(100vw - 32px); max-height: min(640px, calc(100vh - 80px));
   overflow: auto; overscroll-behavior: contain; background: #ffffff; color: #1b1b1f; border: 1px solid #6b6b76;
   border-radius: 12px; box-shadow: 0 8px 28px rgba(0,0,0,.25); padding: 12px 16px; }
@@ -898,18 +914,16 @@ details.marker .count { color: #45454f; }
 .quote { all: unset; cursor: pointer; color: #1b1b1f; background: #fff3bf; border-radius: 3px; padding: 0 2px; }
 .foot { margin-top: 6px; border-top: 1px solid #c9c9d1; padding-top: 6px; display: flex; flex-direction: column; gap: 4px; align-items: flex-start; }
 @media (prefers-color-scheme: dark) {
-  .wrap, .panel, .pill, .family h4, .close, .hl-toggle, .quote { color: #ececf1; }
-  .pill, .panel { background: #1f1f24; border-color: #8a8a94; }
-  .pill .status, dt, .muted, details.marker .count { color: #c4c4cc; }
-  .pill[data-verdict="claimed"], .pill[data-verdict="lookalike"] { border-color: #ff8a80; }
-  .pill[data-verdict="claimed"] .status, .pill[data-verdict="lookalike"] .status { color: #ffb4ab; }
+  .panel, .family h4, .close, .hl-toggle, .quote { color: #ececf1; }
+  .panel { background: #1f1f24; border-color: #8a8a94; }
+  dt, .muted, details.marker .count { color: #c4c4cc; }
   .explanation, .narrative, .reference { color: #d8d8de; }
   .alert { background: #4a1512; color: #ffe3df; border-color: #ff8a80; }
   .card, .foot, details.sec, .top li { border-color: #4a4a55; }
   a.source, .linkish { color: #9ec1ff; }
   .quote { background: #5c4d00; color: #fff8d6; }
   .hl-toggle { border-color: #8a8a94; } .hl-toggle[aria-pressed="true"] { background: #5c4d00; border-color: #e0c050; }
-  .pill:focus-visible, button:focus-visible, a:focus-visible, summary:focus-visible, .panel:focus-visible { outline-color: #9ec1ff; }
+  button:focus-visible, a:focus-visible, summary:focus-visible, .panel:focus-visible { outline-color: #9ec1ff; }
 }
 `;
 

@@ -18,8 +18,10 @@ pub enum Lang {
 }
 
 /// At most this many bytes of body text are given to the language detector: its cost grows
-/// with the input and a few thousand characters decide as well as the whole article.
-const SAMPLE_BYTES: usize = 6_000;
+/// with the input (in wasm, 0.8 ms for 6,000 bytes, a third of the analysis of a typical
+/// article), and 3,000 bytes (1,500 Cyrillic letters, some 450 words) decide as well as the
+/// whole article.
+const SAMPLE_BYTES: usize = 3_000;
 /// Below this many words an unsure, undeclared text gets no language.
 const MIN_GUESS_WORDS: usize = 4;
 

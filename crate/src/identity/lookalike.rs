@@ -1278,8 +1278,14 @@ fn added_word(p: &Probe, index: &Index, registry: &Registry) -> Option<Found> {
             if name.len() < 2 {
                 continue;
             }
-            let name_plain = plain(name);
-            if !index.by_plain.contains_key(&name_plain) {
+            // Every cut of every label is tried: look up without allocating when the name
+            // has no hyphen to drop (nearly always).
+            let name_plain: std::borrow::Cow<str> = if name.contains('-') {
+                plain(name).into()
+            } else {
+                name.into()
+            };
+            if !index.by_plain.contains_key(name_plain.as_ref()) {
                 continue;
             }
             // Two letters glued after the name may be the outlet's country code even when not

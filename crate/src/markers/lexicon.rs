@@ -73,6 +73,8 @@ pub struct Pattern {
     /// Number of word tokens it covers (the sentence mark not counted).
     pub words: usize,
     pub anchored: bool,
+    /// Words that must stand in the text exactly as written (see [`CompiledPhrase::exact`]).
+    pub exact: Vec<(usize, String)>,
 }
 
 /// One language's automaton (all four families).
@@ -132,6 +134,14 @@ impl Matcher {
             if last > tokens.len() || p.words == 0 {
                 continue;
             }
+            if !p.exact.is_empty()
+                && !p
+                    .exact
+                    .iter()
+                    .all(|(i, form)| stands_as(a, first + i, form))
+            {
+                continue;
+            }
             if let Some(v) = hits.by_family.get_mut(p.family) {
                 v.push(Hit {
                     rule: p.rule,
@@ -147,6 +157,19 @@ impl Matcher {
         }
         hits
     }
+}
+
+/// Whether token `i` of the text, normalized, is `form` (a word the lexicon writes `=form`).
+fn stands_as(a: &text::Analysis, i: usize, form: &str) -> bool {
+    let Some(t) = a.tokens.get(i) else {
+        return false;
+    };
+    let Some(word) = a.text.get(t.start as usize..t.end as usize) else {
+        return false;
+    };
+    let mut lower = String::with_capacity(word.len());
+    text::normalize_into(word, &mut lower);
+    lower == form
 }
 
 /// The compiled lexicon of one language: one matcher for the four families.
@@ -396,11 +419,21 @@ pub fn expand(phrase: &str) -> Vec<String> {
     out
 }
 
-/// Turns one phrase into its stream form `" [#] s1 s2 "` and its word count.
-pub fn compile_phrase(
-    phrase: &str,
-    stemmer: &rust_stemmers::Stemmer,
-) -> Option<(String, usize, bool)> {
+/// One phrase in stream form.
+pub struct CompiledPhrase {
+    /// `" [#] s1 s2 "`: the stems, as the automaton looks for them.
+    pub key: String,
+    /// Number of words.
+    pub words: usize,
+    /// Starts with `^`: only at the start of a sentence.
+    pub anchored: bool,
+    /// Words written `=word`: (index in the phrase, normalized form) that must stand in the text
+    /// as written, not in another form of the same stem ("=shocking" is not "shock").
+    pub exact: Vec<(usize, String)>,
+}
+
+/// Turns one phrase into its stream form.
+pub fn compile_phrase(phrase: &str, stemmer: &rust_stemmers::Stemmer) -> Option<CompiledPhrase> {
     let phrase = phrase.trim();
     let (anchored, phrase) = match phrase.strip_prefix('^') {
         Some(p) => (true, p.trim_start()),
@@ -412,15 +445,24 @@ pub fn compile_phrase(
         key.push(' ');
     }
     let mut words = 0;
+    let mut exact = Vec::new();
     let mut lower = String::new();
-    for (_, w) in text::words(phrase) {
+    for (at, w) in text::words(phrase) {
         lower.clear();
         text::normalize_into(w, &mut lower);
         key.push_str(&text::stem(stemmer, &lower));
         key.push(' ');
+        if phrase[..at].ends_with('=') {
+            exact.push((words, lower.clone()));
+        }
         words += 1;
     }
-    (words > 0).then_some((key, words, anchored))
+    (words > 0).then_some(CompiledPhrase {
+        key,
+        words,
+        anchored,
+        exact,
+    })
 }
 
 fn compile(lang: Lang, rules: &Rules) -> LangLexicon {
@@ -440,21 +482,24 @@ fn compile(lang: Lang, rules: &Rules) -> LangLexicon {
             if rules.rules.get(rule).is_some_and(|r| r.set) {
                 let set = sets.entry(rule).or_default();
                 for line in lines {
-                    if let Some((key, 1, false)) = compile_phrase(line, &stemmer) {
-                        set.insert(key.trim().to_string());
+                    if let Some(c) = compile_phrase(line, &stemmer) {
+                        if c.words == 1 && !c.anchored {
+                            set.insert(c.key.trim().to_string());
+                        }
                     }
                 }
                 continue;
             }
             for line in lines {
                 for phrase in expand(line) {
-                    if let Some((key, words, anchored)) = compile_phrase(&phrase, &stemmer) {
-                        keys.push(key);
+                    if let Some(c) = compile_phrase(&phrase, &stemmer) {
+                        keys.push(c.key);
                         pats.push(Pattern {
                             rule,
                             family: fi,
-                            words,
-                            anchored,
+                            words: c.words,
+                            anchored: c.anchored,
+                            exact: c.exact,
                         });
                     }
                 }

@@ -104,11 +104,15 @@ pub(crate) fn run(a: &Analysis, lex: &LangLexicon, found: &Hits, out: &mut Colle
         // followed by another capitalized word, is a name ("the United States" and "State
         // Department" stem like "stated").
         let next_capitalized = a.tokens.get(h.last).is_some_and(|n| {
-            n.capitalized && a.tokens.get(h.first).is_some_and(|t| t.sentence == n.sentence)
+            n.capitalized
+                && a.tokens
+                    .get(h.first)
+                    .is_some_and(|t| t.sentence == n.sentence)
         });
-        if a.tokens.get(h.first).is_none_or(|t| {
-            t.quoted || (t.capitalized && (!t.sentence_start || next_capitalized))
-        }) {
+        if a.tokens
+            .get(h.first)
+            .is_none_or(|t| t.quoted || (t.capitalized && (!t.sentence_start || next_capitalized)))
+        {
             continue;
         }
         let sentence = a.tokens[h.first].sentence as usize;
@@ -122,11 +126,14 @@ pub(crate) fn run(a: &Analysis, lex: &LangLexicon, found: &Hits, out: &mut Colle
         // After a comma the speaker follows the cue: "..., according to Eurostat",
         // "..., сообщил Евростат".
         let after_comma = h.first > 0
-            && a.tokens.get(h.first - 1).zip(a.tokens.get(h.first)).is_some_and(|(p, t)| {
-                a.text
-                    .get(p.end as usize..t.start as usize)
-                    .is_some_and(|gap| gap.contains(','))
-            });
+            && a.tokens
+                .get(h.first - 1)
+                .zip(a.tokens.get(h.first))
+                .is_some_and(|(p, t)| {
+                    a.text
+                        .get(p.end as usize..t.start as usize)
+                        .is_some_and(|gap| gap.contains(','))
+                });
         let before = |reach: usize| {
             if after_comma {
                 None
@@ -141,7 +148,9 @@ pub(crate) fn run(a: &Analysis, lex: &LangLexicon, found: &Hits, out: &mut Colle
                 let tail = y..h.first;
                 let institution_tail = !tail.is_empty()
                     && tail.len() <= 2
-                    && tail.clone().all(|i| a.tokens.get(i).is_some_and(|t| !t.capitalized))
+                    && tail
+                        .clone()
+                        .all(|i| a.tokens.get(i).is_some_and(|t| !t.capitalized))
                     && lex.in_set(institution, a.stem(h.first - 1));
                 (x, if institution_tail { h.first } else { y })
             })
@@ -174,8 +183,8 @@ pub(crate) fn run(a: &Analysis, lex: &LangLexicon, found: &Hits, out: &mut Colle
         // one attribution, to the whole title and name.
         if let Some(prev) = attributions.last_mut() {
             if let (Some(p), Some(q)) = (prev.agent, at.agent) {
-                let noun_cue = prev.cue.1 == prev.cue.0 + 1
-                    && lex.in_set(institution, a.stem(prev.cue.0));
+                let noun_cue =
+                    prev.cue.1 == prev.cue.0 + 1 && lex.in_set(institution, a.stem(prev.cue.0));
                 if prev.sentence == at.sentence
                     && noun_cue
                     && p.1 == prev.cue.0

@@ -70,6 +70,25 @@ fn loaded_language_fires_on_charged_words_only() {
 }
 
 #[test]
+fn an_exact_form_matches_that_form_only() {
+    // "=shocking", "=hateful", "=disgraceful": charged forms whose stems are plain words.
+    let ms = markers_en("It was a shocking, hateful and disgraceful display by the government.");
+    assert_eq!(
+        quotes_of(&ms, "persuasion.loaded_language"),
+        vec!["shocking", "hateful", "disgraceful"]
+    );
+    let ms = markers_en(
+        "The oil supply shock hit markets. Police are treating it as a hate crime. \
+         The disgraced former banker was shocked by the verdict.",
+    );
+    assert!(
+        !has(&ms, "persuasion.loaded_language"),
+        "{:?}",
+        quotes_of(&ms, "persuasion.loaded_language")
+    );
+}
+
+#[test]
 fn quoted_loaded_language_is_weaker_and_labelled() {
     let ms = markers_en("\"This is a despicable act of cowardice,\" the mayor said on Tuesday.");
     let m = ms
@@ -230,7 +249,10 @@ fn named_sources(ms: &[Marker]) -> Vec<String> {
 fn a_named_source_is_the_whole_title_or_institution_once() {
     // A noun cue between a title and a name; "State" is not the verb "stated" here.
     let ms = markers_en("State Department spokesman Matthew Miller told a briefing on Thursday that talks would go on.");
-    assert_eq!(named_sources(&ms), ["State Department spokesman Matthew Miller"]);
+    assert_eq!(
+        named_sources(&ms),
+        ["State Department spokesman Matthew Miller"]
+    );
     // An institution in lower case after its adjective; two cues in a row are one.
     let ms = markers_en("The Russian energy ministry said in a statement that a deal was near.");
     assert_eq!(named_sources(&ms), ["Russian energy ministry"]);

@@ -643,3 +643,18 @@ fn serializes_for_the_extension() {
     assert!(m["evidence"][0]["quote"].get("exact").is_some());
     assert_eq!(m["strength"].as_f64(), Some(0.7));
 }
+
+#[test]
+fn spanish_flag_is_not_the_banderist_label() {
+    // "banderistas" and "bandera" share the stem "bander": the label is listed as exact forms.
+    let flag = detect(&text_page(
+        "La bandera nacional ondeaba en el ayuntamiento durante el acto oficial del martes.",
+        Some("es"),
+    ));
+    assert!(!has(&flag, "framing.nazi_ukraine"));
+    let label = detect(&text_page(
+        "El Kremlin dijo que los banderistas de Kiev atacaron la región durante la noche.",
+        Some("es"),
+    ));
+    assert!(has(&label, "framing.nazi_ukraine"));
+}

@@ -79,7 +79,8 @@ fn an_exact_form_matches_that_form_only() {
     );
     let ms = markers_en(
         "The oil supply shock hit markets. Police are treating it as a hate crime. \
-         The disgraced former banker was shocked by the verdict.",
+         The disgraced former banker was shocked by the verdict. He was charged with murder \
+         and found not guilty by reason of insanity.",
     );
     assert!(
         !has(&ms, "persuasion.loaded_language"),

@@ -659,3 +659,99 @@ fn spanish_flag_is_not_the_banderist_label() {
     ));
     assert!(has(&label, "framing.nazi_ukraine"));
 }
+
+/// One sentence that fires each rule and one close to it that must not (English). The cue
+/// sets (`*.cue.*`) are parts of other rules and are tested through them.
+#[test]
+fn each_rule_fires_in_context_and_not_on_a_near_miss() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "persuasion.exaggeration",
+            "This is the worst deal in history, a betrayal like never before.",
+            "This was the largest trade deal signed this year, officials said.",
+        ),
+        (
+            "persuasion.doubt",
+            "The so-called experts have been wrong about everything.",
+            "The experts said the data were incomplete.",
+        ),
+        (
+            "persuasion.fear",
+            "We must act before it is too late, or they will destroy our country.",
+            "The ministry said it would act later this year.",
+        ),
+        (
+            "persuasion.slogans",
+            "The crowd chanted build the wall and lock her up.",
+            "The crowd gathered near the wall of the old town hall.",
+        ),
+        (
+            "persuasion.cliches",
+            "We will not negotiate. Enough is enough. End of story.",
+            "The talks will resume on Monday, negotiators said.",
+        ),
+        (
+            "persuasion.whataboutism",
+            "They criticize our elections. But what about their own prisons?",
+            "The report looked at prisons in both countries.",
+        ),
+        (
+            "persuasion.causal_oversimplification",
+            "The sanctions are the sole reason for the rising prices.",
+            "Analysts named several reasons for the rising prices, including the sanctions.",
+        ),
+        (
+            "persuasion.appeal_to_authority",
+            "Experts agree that the policy is a disaster.",
+            "The experts disagreed on the policy's effects.",
+        ),
+        (
+            "persuasion.bandwagon",
+            "Everyone knows the election was decided in advance.",
+            "Everyone who voted received a receipt, the commission said.",
+        ),
+        (
+            "framing.biolabs",
+            "Moscow again accused Washington of running biolabs across the region.",
+            "The laboratory in Lyon tests water samples for the city.",
+        ),
+        (
+            "framing.colour_revolution",
+            "The protests are a colour revolution staged from abroad.",
+            "The protesters wore the colours of the national team.",
+        ),
+        (
+            "framing.euphemism_war",
+            "The special military operation is proceeding according to plan.",
+            "The military operation ended on Tuesday, the army said.",
+        ),
+        (
+            "framing.proxy_war",
+            "The West is waging a proxy war against Russia.",
+            "The war in the region entered its third year, the agency said.",
+        ),
+        (
+            "framing.west_decline",
+            "The decadent West has lost its moral compass.",
+            "Western Australia reported record rainfall in June.",
+        ),
+        (
+            "provenance.stock_phrases",
+            "It is worth noting that the agreement was signed in a spirit of cooperation.",
+            "The agreement was signed in Geneva on Monday.",
+        ),
+        (
+            "sourcing.certainty",
+            "The plan will undoubtedly fail, and everyone will undeniably pay for it.",
+            "The plan may fail, the minister said on Monday.",
+        ),
+    ];
+    let fired = |ms: &[Marker], rule: &str| ms.iter().any(|m| m.rule == rule);
+    for (rule, loaded, sober) in cases {
+        let ms = markers_en(loaded);
+        assert!(fired(&ms, rule), "{rule} should fire on {loaded:?}");
+        assert_offsets(loaded, &ms);
+        let ms = markers_en(sober);
+        assert!(!fired(&ms, rule), "{rule} should not fire on {sober:?}");
+    }
+}

@@ -134,11 +134,10 @@ impl Matcher {
             if last > tokens.len() || p.words == 0 {
                 continue;
             }
-            if !p.exact.is_empty()
-                && !p
-                    .exact
-                    .iter()
-                    .all(|(i, form)| stands_as(a, first + i, form))
+            if !p
+                .exact
+                .iter()
+                .all(|(i, form)| stands_as(a, first + i, form))
             {
                 continue;
             }
@@ -543,6 +542,13 @@ mod tests {
                     .unwrap_or_else(|| panic!("{lang:?}: unknown rule [{id}]"));
                 assert_eq!(r.rules[i].family, *family, "{lang:?} [{id}]");
                 assert!(!lines.is_empty(), "{lang:?} [{id}] is empty");
+                // Word sets are looked up by stem, one token at a time: no exact forms there.
+                if r.rules[i].set {
+                    assert!(
+                        lines.iter().all(|l| !l.contains('=')),
+                        "{lang:?} [{id}]: `=word` is for matched phrases, not word sets"
+                    );
+                }
             }
         }
         for rule in &r.rules {

@@ -185,7 +185,8 @@ run_tests() {
   (cd crate && CHROMEDRIVER=/usr/bin/chromedriver cargo test --target "$WASM_TARGET" --test wasm)
   (cd crate && GECKODRIVER=$(command -v geckodriver) cargo test --target "$WASM_TARGET" --test wasm)
   log "end-to-end tests in Chromium and Firefox ESR"
-  node --test --test-concurrency=1 tests/e2e/
+  # The spec reporter repeats every failure, with its error, at the end of the output.
+  node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
   log "web-ext lint"
   lint
   log "a short bounded fuzzing pass (./build.sh fuzz runs longer and records the numbers)"

@@ -19,6 +19,7 @@ const highlighted = (tab) =>
 
 /** Opens the panel as a reader does (its body is built on first open) and waits for it. */
 async function openPanel(tab) {
+  await waitFor(() => tab.panel((root) => root.querySelector(".pill")?.dataset.verdict), { what: "pill" });
   if (await tab.panel((root) => root.querySelector(".panel").hidden)) await tab.clickPanel(".pill");
   await waitFor(() => tab.panel((root) => !root.querySelector(".panel").hidden), { what: "panel open" });
 }
@@ -57,11 +58,11 @@ for (const kind of browsersUnderTest()) {
 
     await t.test("a sober wire report: no framing or persuasion markers", async () => {
       const tab = await browser.open(server.url("www.reuters.com", "markers/sober-wire-en.html"));
-      await waitFor(async () => (await tab.panel((root) => root.querySelector(".pill")?.dataset.verdict)) !== undefined, { what: "pill" });
       await openPanel(tab);
       const writing = await tab.panel((root) => root.querySelector(".writing")?.textContent ?? "");
-      assert.match(writing, /\S/, "the panel's line on the writing is there"); // the first .writing: li.writing
-      assert.doesNotMatch(writing, /Framing and narrative|Persuasion techniques/);
+      const panelText = await tab.panel((root) => root.querySelector(".panel").textContent);
+      assert.match(writing, /\S/, `the panel's line on the writing is there; the panel reads: ${panelText}`); // the first .writing: li.writing
+      assert.doesNotMatch(writing, /Framing and narrative|Persuasion techniques/, `the panel reads: ${panelText}`);
       await tab.close();
     });
   });

@@ -26,13 +26,13 @@ DEP = ("Groupe La Dépêche du Midi", P)
 OUTLETS = [
     # United Kingdom: national
     N("the-observer", "The Observer", "GB", "en", "observer.co.uk", owner=("Tortoise Media", P), funding=C),
-    N("morning-star-uk", "Morning Star", "GB", "en", "morningstaronline.co.uk", "Morning_Star_(British_newspaper)", names=["The Morning Star"]),
+    N("morning-star-uk", "Morning Star", "GB", "en", "morningstaronline.co.uk", "Morning_Star_(British_newspaper)", owner=("People's Press Printing Society", P), names=["The Morning Star"]),
     N("private-eye", "Private Eye", "GB", "en", "private-eye.co.uk", owner=("Pressdram Ltd", "private"), funding=C),
     N("city-am", "City A.M.", "GB", "en", "cityam.com", funding=C, names=["City AM"]),
     N("byline-times", "Byline Times", "GB", "en", "bylinetimes.com", funding=C),
     N("opendemocracy", "openDemocracy", "GB", "en", "opendemocracy.net", "OpenDemocracy", funding=NP),
     N("the-canary", "The Canary", "GB", "en", "thecanary.co", "The_Canary_(website)"),
-    N("unherd", "UnHerd", "GB", "en", "unherd.com", funding=C),
+    N("unherd", "UnHerd", "GB", "en", "unherd.com", owner=("Paul Marshall", P), funding=C),
     N("pa-media", "PA Media", "GB", "en", "pamediagroup.com", names=["Press Association", "PA"], funding=C),
     N("sunday-post", "The Sunday Post", "GB", "en", "sundaypost.com", owner=DCT, funding=C),
     N("daily-record", "Daily Record", "GB", "en", "dailyrecord.co.uk", "Daily_Record_(Scotland)", owner=REACH, funding=C),
@@ -41,7 +41,7 @@ OUTLETS = [
     N("press-and-journal", "The Press and Journal", "GB", "en", "pressandjournal.co.uk", "The_Press_and_Journal", owner=DCT, funding=C, names=["Press and Journal"]),
     N("the-courier-dundee", "The Courier", "GB", "en", "thecourier.co.uk", "The_Courier_(Dundee)", owner=DCT, funding=C),
     N("edinburgh-evening-news", "Edinburgh Evening News", "GB", "en", "edinburghnews.scotsman.com", owner=NW, funding=C),
-    N("irish-news", "The Irish News", "GB", "en", "irishnews.com", funding=C),
+    N("irish-news", "The Irish News", "GB", "en", "irishnews.com", owner=("Fitzpatrick family", P), funding=C),
     N("news-letter", "The News Letter", "GB", "en", "newsletter.co.uk", "The_News_Letter", owner=NW, funding=C, names=["News Letter"]),
     # United Kingdom: regional (Reach plc "Live" network and legacy titles)
     N("liverpool-echo", "Liverpool Echo", "GB", "en", "liverpoolecho.co.uk", owner=REACH, funding=C),

@@ -161,7 +161,7 @@ OUTLETS = [
     N("rtv-drenthe", "RTV Drenthe", "NL", "nl", "rtvdrenthe.nl", funding=PS),
     N("omroep-flevoland", "Omroep Flevoland", "NL", "nl", "omroepflevoland.nl", funding=PS),
     # Sweden
-    N("upsala-nya-tidning", "Upsala Nya Tidning", "SE", "sv", "unt.se", funding=C, names=["UNT"]),
+    N("upsala-nya-tidning", "Upsala Nya Tidning", "SE", "sv", "unt.se", owner=("NTM", P), funding=C, names=["UNT"]),
     N("helsingborgs-dagblad", "Helsingborgs Dagblad", "SE", "sv", "hd.se", owner=("Bonnier Group", "private"), funding=C, names=["HD"]),
     N("norrkopings-tidningar", "Norrköpings Tidningar", "SE", "sv", "nt.se", owner=("NTM", "private"), funding=C, names=["NT"]),
     N("corren", "Östgöta Correspondenten", "SE", "sv", "corren.se", owner=("NTM", "private"), funding=C, names=["Corren"]),

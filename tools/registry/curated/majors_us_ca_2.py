@@ -80,7 +80,7 @@ OUTLETS = [
     N("texas-tribune", "The Texas Tribune", "US", "en", "texastribune.org", funding=NP),
     N("calmatters", "CalMatters", "US", "en", "calmatters.org", funding=NP),
     # United States: national digital, magazines, broadcast and wires
-    N("washington-times", "The Washington Times", "US", "en", "washingtontimes.com", funding=C),
+    N("washington-times", "The Washington Times", "US", "en", "washingtontimes.com", owner=("Operations Holdings", P), funding=C),
     N("washington-examiner", "Washington Examiner", "US", "en", "washingtonexaminer.com", owner=("Clarity Media Group", P), funding=C),
     N("daily-caller", "The Daily Caller", "US", "en", "dailycaller.com", funding=C),
     N("daily-wire", "The Daily Wire", "US", "en", "dailywire.com", funding=C),
@@ -91,7 +91,7 @@ OUTLETS = [
     N("the-dispatch-us", "The Dispatch", "US", "en", "thedispatch.com", "The_Dispatch_(website)", funding=C),
     N("the-free-press", "The Free Press", "US", "en", "thefp.com", "The_Free_Press_(media_company)", owner=("Paramount Skydance", "listed"), funding=C),
     N("reason", "Reason", "US", "en", "reason.com", "Reason_(magazine)", owner=("Reason Foundation", NP), funding=NP),
-    N("epoch-times", "The Epoch Times", "US", "en", "theepochtimes.com", funding=C),
+    N("epoch-times", "The Epoch Times", "US", "en", "theepochtimes.com", owner=("Epoch Media Group", P), funding=C),
     N("slate", "Slate", "US", "en", "slate.com", "Slate_(magazine)", owner=("The Slate Group", P), funding=C),
     N("salon", "Salon", "US", "en", "salon.com", "Salon_(website)", funding=C),
     N("mother-jones", "Mother Jones", "US", "en", "motherjones.com", "Mother_Jones_(magazine)", owner=("Foundation for National Progress", NP), funding=NP),

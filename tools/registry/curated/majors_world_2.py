@@ -113,7 +113,7 @@ OUTLETS = [
     N("publimetro-mx", "Publimetro México", "MX", "es", "publimetro.com.mx", "Publimetro", funding=C),
     N("expansion-mx", "Expansión", "MX", "es", "expansion.mx", "Expansión_(Mexican_magazine)", funding=C),
     N("forbes-mexico", "Forbes México", "MX", "es", "forbes.com.mx", "Forbes", funding=C),
-    N("radio-formula", "Radio Fórmula", "MX", "es", "radioformula.com.mx", funding=C),
+    N("radio-formula", "Radio Fórmula", "MX", "es", "radioformula.com.mx", owner=("Grupo Fórmula", P), funding=C),
     N("w-radio-mx", "W Radio", "MX", "es", "wradio.com.mx", funding=C),
     N("record-mx", "Récord", "MX", "es", "record.com.mx", "Récord_(newspaper)", funding=C),
     N("mexico-news-daily", "Mexico News Daily", "MX", "en", "mexiconewsdaily.com", funding=C),

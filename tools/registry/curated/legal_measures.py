@@ -15,7 +15,12 @@ EU: entities listed in Annex XV of Council Regulation (EU) No 833/2014 (Art. 2f)
 - 2024/1428: adopted 17 May 2024, applies from 25 June 2024 (Czech regulator CTU notice).
 - 2025/395: 16th package, adopted 24 February 2025. The regulation number is cross-checked
   only against secondary references; effective date omitted.
-UK / US / CA: see the entries below.
+UK / US / CA: see the entries below. The US entries for PRC media (the State Department's
+three 2020 foreign-mission designations, with the entities each one named) and for Channel One,
+Russia-1 and NTV (OFAC, 8 May 2022) cite the published statements by title and address on the
+State Department's archived 2017-2021 site and treasury.gov; they were written from those
+statements as published and could not be reopened from this build machine (no network), so the
+check before each release is to open every `url` below.
 """
 
 AS_OF = "2026-11-28"
@@ -83,6 +88,42 @@ def us_fma(names):
 
 FMA_ALL = "RIA Novosti, RT, TV-Novosti, Ruptly, Sputnik"
 
+
+def us_fma_prc(entities, date, title, slug):
+    """The State Department's 2020 designations of PRC media as foreign missions (three rounds)."""
+    return {
+        "jurisdiction": "US",
+        "measure": f"Designation as a foreign mission under the Foreign Missions Act: {entities}",
+        "act": f"U.S. Department of State, \"{title}\" (22 U.S.C. 4301 et seq.), {date}",
+        "adopted": {"18 February 2020": "2020-02-18", "22 June 2020": "2020-06-22", "21 October 2020": "2020-10-21"}[date],
+        "url": f"https://2017-2021.state.gov/{slug}/",
+        "as_of": AS_OF,
+    }
+
+
+PRC_FEB = us_fma_prc(
+    "Xinhua News Agency, China Global Television Network, China Radio International, China Daily Distribution Corporation, Hai Tian Development USA (People's Daily)",
+    "18 February 2020", "Senior State Department Officials on the Office of Foreign Missions Designation of Chinese Media Entities as Foreign Missions",
+    "senior-state-department-officials-on-the-office-of-foreign-missions-designation-of-chinese-media-entities-as-foreign-missions")
+PRC_JUN = us_fma_prc(
+    "China Central Television, China News Service, People's Daily, Global Times",
+    "22 June 2020", "Designation of Additional Chinese Media Entities as Foreign Missions",
+    "designation-of-additional-chinese-media-entities-as-foreign-missions")
+PRC_OCT = us_fma_prc(
+    "Yicai Global, Jiefang Daily, Xinmin Evening News, Social Sciences in China Press, Beijing Review, Economic Daily",
+    "21 October 2020", "Designation of Additional PRC Propaganda Outlets as Foreign Missions",
+    "designation-of-additional-prc-propaganda-outlets-as-foreign-missions")
+
+# Treasury (OFAC) blocking sanctions on three Russian state-controlled television stations.
+OFAC_TV = {
+    "jurisdiction": "US",
+    "measure": "Blocking sanctions (SDN List): Joint Stock Company Channel One Russia, Television Station Russia-1, Joint Stock Company NTV Broadcasting Company",
+    "act": "U.S. Department of the Treasury, OFAC designation under Executive Order 14024, 8 May 2022 (press release JY0771)",
+    "adopted": "2022-05-08",
+    "url": "https://home.treasury.gov/news/press-releases/jy0771",
+    "as_of": AS_OF,
+}
+
 MEASURES = {
     "rt": [
         e("RT - Russia Today English, RT - Russia Today UK, RT - Russia Today Germany, RT - Russia Today France, RT - Russia Today Spanish", R350),
@@ -96,10 +137,10 @@ MEASURES = {
     "rtr-planeta": [e("Rossiya RTR / RTR Planeta", R879)],
     "russia-24": [e("Rossiya 24 / Russia 24", R879)],
     "tv-centre-international": [e("TV Centre International", R879)],
-    "ntv": [e("NTV/NTV Mir", R2474)],
-    "russia-1": [e("Rossiya 1", R2474)],
+    "ntv": [e("NTV/NTV Mir", R2474), OFAC_TV],
+    "russia-1": [e("Rossiya 1", R2474), OFAC_TV],
     "ren-tv": [e("REN TV", R2474)],
-    "channel-one-russia": [e("Pervyi Kanal", R2474)],
+    "channel-one-russia": [e("Pervyi Kanal", R2474), OFAC_TV],
     "rt-balkan": [e("RT Balkan", R1214)],
     "oriental-review": [e("Oriental Review", R1214)],
     "tsargrad": [e("Tsargrad", R1214)],
@@ -117,4 +158,19 @@ MEASURES = {
     "strategic-culture-foundation": [e("Strategic Culture Foundation", R395)],
     "zvezda": [e("Krasnaya Zvezda / TV Zvezda", R395)],
     "krasnaya-zvezda": [e("Krasnaya Zvezda / TV Zvezda", R395)],
+    "xinhua": [PRC_FEB],
+    "xinhua-cn": [PRC_FEB],
+    "cgtn": [PRC_FEB],
+    "china-radio-international": [PRC_FEB],
+    "china-daily": [PRC_FEB],
+    "peoples-daily-cn": [PRC_FEB, PRC_JUN],
+    "china-central-television": [PRC_JUN],
+    "news-cctv": [PRC_JUN],
+    "china-internet-news-center": [PRC_JUN],
+    "global-times": [PRC_JUN],
+    "yicai-global": [PRC_OCT],
+    "jiefang-daily": [PRC_OCT],
+    "xinmin-evening-news": [PRC_OCT],
+    "beijing-review": [PRC_OCT],
+    "economic-daily": [PRC_OCT],
 }

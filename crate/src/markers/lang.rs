@@ -161,7 +161,9 @@ mod tests {
         let italian = "Il governo ha annunciato martedì che aumenterà i dazi sull'acciaio importato il prossimo anno, \
                        mentre i sindacati chiedono nuove misure per proteggere i lavoratori delle acciaierie del nord. ";
         let text = format!("{table}{}", italian.repeat(4));
-        assert!(whatlang::detect(prefix(&text, FIRST_SAMPLE_BYTES)).is_none_or(|i| !i.is_reliable()));
+        assert!(
+            whatlang::detect(prefix(&text, FIRST_SAMPLE_BYTES)).is_none_or(|i| !i.is_reliable())
+        );
         assert_eq!(detect(&text, None), None);
     }
 

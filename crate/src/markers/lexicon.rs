@@ -163,7 +163,7 @@ fn stands_as(a: &text::Analysis, i: usize, form: &str) -> bool {
     let Some(t) = a.tokens.get(i) else {
         return false;
     };
-    let Some(word) = a.text.get(t.start as usize..t.end as usize) else {
+    let Some(word) = a.text.get(t.start as usize..t.end() as usize) else {
         return false;
     };
     let mut lower = String::with_capacity(word.len());

@@ -156,7 +156,7 @@ impl<'a> Collector<'a> {
         self.a
             .tokens
             .get(h.first..h.last)
-            .is_some_and(|ts| !ts.is_empty() && ts.iter().all(|t| t.quoted))
+            .is_some_and(|ts| !ts.is_empty() && ts.iter().all(|t| t.quoted()))
     }
 
     /// Adds a lexicon hit at the rule's strength (times its `quoted` factor inside quotations),

@@ -73,28 +73,28 @@ pub(crate) fn run(a: &Analysis, lex: &LangLexicon, found: &Hits, out: &mut Colle
         let Some(t) = a.tokens.get(i) else {
             return false;
         };
-        if t.quoted || (is_speech[i] && !t.capitalized) {
+        if t.quoted() || (is_speech[i] && !t.capitalized()) {
             return false;
         }
-        if !t.capitalized {
+        if !t.capitalized() {
             // "Bank of Russia": a connector between two capitalized words.
             let cap = |j: usize| {
                 a.tokens
                     .get(j)
-                    .is_some_and(|u| u.capitalized && u.sentence == t.sentence)
+                    .is_some_and(|u| u.capitalized() && u.sentence == t.sentence)
             };
             return is_connector(a, i) && i > 0 && cap(i - 1) && cap(i + 1);
         }
         if not_name(i) {
             return false;
         }
-        if !t.sentence_start {
+        if !t.sentence_start() {
             return true;
         }
         // A capitalized sentence opener is a name only when another name or a speech cue
         // follows it ("Peskov said", "Maria Zakharova told").
         a.tokens.get(i + 1).is_some_and(|n| {
-            n.sentence == t.sentence && (is_speech[i + 1] || (n.capitalized && !not_name(i + 1)))
+            n.sentence == t.sentence && (is_speech[i + 1] || (n.capitalized() && !not_name(i + 1)))
         })
     };
     // Attributions.
@@ -104,15 +104,14 @@ pub(crate) fn run(a: &Analysis, lex: &LangLexicon, found: &Hits, out: &mut Colle
         // followed by another capitalized word, is a name ("the United States" and "State
         // Department" stem like "stated").
         let next_capitalized = a.tokens.get(h.last).is_some_and(|n| {
-            n.capitalized
+            n.capitalized()
                 && a.tokens
                     .get(h.first)
                     .is_some_and(|t| t.sentence == n.sentence)
         });
-        if a.tokens
-            .get(h.first)
-            .is_none_or(|t| t.quoted || (t.capitalized && (!t.sentence_start || next_capitalized)))
-        {
+        if a.tokens.get(h.first).is_none_or(|t| {
+            t.quoted() || (t.capitalized() && (!t.sentence_start() || next_capitalized))
+        }) {
             continue;
         }
         let sentence = a.tokens[h.first].sentence as usize;
@@ -131,7 +130,7 @@ pub(crate) fn run(a: &Analysis, lex: &LangLexicon, found: &Hits, out: &mut Colle
                 .zip(a.tokens.get(h.first))
                 .is_some_and(|(p, t)| {
                     a.text
-                        .get(p.end as usize..t.start as usize)
+                        .get(p.end() as usize..t.start as usize)
                         .is_some_and(|gap| gap.contains(','))
                 });
         let before = |reach: usize| {
@@ -150,7 +149,7 @@ pub(crate) fn run(a: &Analysis, lex: &LangLexicon, found: &Hits, out: &mut Colle
                     && tail.len() <= 2
                     && tail
                         .clone()
-                        .all(|i| a.tokens.get(i).is_some_and(|t| !t.capitalized))
+                        .all(|i| a.tokens.get(i).is_some_and(|t| !t.capitalized()))
                     && lex.in_set(institution, a.stem(h.first - 1));
                 (x, if institution_tail { h.first } else { y })
             })
@@ -159,7 +158,10 @@ pub(crate) fn run(a: &Analysis, lex: &LangLexicon, found: &Hits, out: &mut Colle
                 name_after(h.last, n, &same, &is_name).map(|(x, y)| {
                     let end = (y + 1..=y + 2).find(|&e| {
                         (y..e).all(|i| {
-                            same(i) && a.tokens.get(i).is_some_and(|t| !t.capitalized && !t.quoted)
+                            same(i)
+                                && a.tokens
+                                    .get(i)
+                                    .is_some_and(|t| !t.capitalized() && !t.quoted())
                         }) && lex.in_set(institution, a.stem(e - 1))
                     });
                     (x, end.unwrap_or(y))
@@ -306,7 +308,7 @@ pub(crate) fn run(a: &Analysis, lex: &LangLexicon, found: &Hits, out: &mut Colle
                 out.add_hit(h, None);
             }
         } else if Some(h.rule) == agentless {
-            if !any_cue_sentence(t.sentence as usize) && !t.quoted {
+            if !any_cue_sentence(t.sentence as usize) && !t.quoted() {
                 let rule_strength = rules.rules.get(h.rule).map_or(0.4, |r| r.strength);
                 let boost = if unsourced_article {
                     UNSOURCED_ARTICLE_BOOST

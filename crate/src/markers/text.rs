@@ -34,28 +34,67 @@ const ABBREVIATIONS: &[&str] = &[
     "т.е", "т.д", "см", "mme", "mlle", "av", "art",
 ];
 
-/// One word of the text. Offsets are `u32` (32 bytes a token instead of 64: an article has
-/// one token every six bytes or so, and this array is the stage's largest), so
-/// [`Analysis::new`] reads at most [`MAX_TEXT_BYTES`] of a text.
+/// One word of the text, in 24 bytes: an article has one token every six bytes or so, and this
+/// array is the stage's largest (on a 20 MB text, the memory it touches sets the speed).
+/// Offsets are `u32`, so [`Analysis::new`] reads at most [`MAX_TEXT_BYTES`] of a text; lengths
+/// are `u16`, so a "word" longer than [`MAX_WORD_BYTES`] is not a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    /// Byte range in the text.
+    /// Byte offset in the text.
     pub start: u32,
-    pub end: u32,
-    /// Code-point range in the text.
+    /// Code-point offset in the text.
     pub cstart: u32,
-    pub cend: u32,
-    /// Byte range of the token's stem in the stream.
+    /// Byte offset of the token's stem in the stream.
     pub spos: u32,
-    pub slen: u32,
     /// Index of the sentence the token belongs to.
     pub sentence: u32,
+    /// Lengths: bytes and code points in the text, bytes of the stem.
+    len: u16,
+    clen: u16,
+    slen: u16,
+    flags: u8,
+}
+
+const SENTENCE_START: u8 = 1;
+const CAPITALIZED: u8 = 2;
+const QUOTED: u8 = 4;
+
+/// The longest word that is a token (bytes); longer runs of letters are skipped. No lexicon
+/// phrase comes near it, and its stem (normalization expands a code point to at most 18 bytes)
+/// still fits a `u16`.
+pub const MAX_WORD_BYTES: usize = 1_024;
+
+impl Token {
+    /// Byte offset of the end.
+    #[inline]
+    pub fn end(&self) -> u32 {
+        self.start + u32::from(self.len)
+    }
+    /// Code-point offset of the end.
+    #[inline]
+    pub fn cend(&self) -> u32 {
+        self.cstart + u32::from(self.clen)
+    }
+    /// Byte length of the stem.
+    #[inline]
+    pub fn slen(&self) -> u32 {
+        u32::from(self.slen)
+    }
     /// First token of its sentence.
-    pub sentence_start: bool,
+    #[inline]
+    pub fn sentence_start(&self) -> bool {
+        self.flags & SENTENCE_START != 0
+    }
     /// Starts with an upper-case letter.
-    pub capitalized: bool,
+    #[inline]
+    pub fn capitalized(&self) -> bool {
+        self.flags & CAPITALIZED != 0
+    }
     /// Inside a quotation (between quotation marks).
-    pub quoted: bool,
+    #[inline]
+    pub fn quoted(&self) -> bool {
+        self.flags & QUOTED != 0
+    }
 }
 
 /// A quotation: the text between a pair of quotation marks, marks included.
@@ -545,6 +584,11 @@ impl<'a> Analysis<'a> {
                 chars += seg_chars;
                 continue;
             }
+            if seg.len() > MAX_WORD_BYTES {
+                // Not a word a reader reads (a data blob, a run of letters): skipped.
+                chars += seg_chars;
+                continue;
+            }
             // The segment's first code point; each piece's offset counts from it.
             let seg_start = (start, chars);
             chars += seg_chars;
@@ -576,7 +620,7 @@ impl<'a> Analysis<'a> {
                 let mut prev_abbrev = || {
                     prev_initial || {
                         let prev = tokens.last().map_or("", |t| {
-                            text.get(t.start as usize..t.end as usize).unwrap_or("")
+                            text.get(t.start as usize..t.end() as usize).unwrap_or("")
                         });
                         prev_lower.clear();
                         normalize_into(prev, &mut prev_lower);
@@ -617,19 +661,20 @@ impl<'a> Analysis<'a> {
                 }
                 let slen = stream.len() - spos;
                 prev_initial = seg_chars == 1 && capitalized;
-                // Every offset fits (see MAX_TEXT_BYTES); saturate rather than wrap if not.
+                // Every offset and length fits (MAX_TEXT_BYTES, MAX_WORD_BYTES); saturate
+                // rather than wrap if not.
                 let u = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+                let h = |x: usize| u16::try_from(x).unwrap_or(u16::MAX);
                 tokens.push(Token {
                     start: u(start),
-                    end: u(start + seg.len()),
                     cstart: u(cstart),
-                    cend: u(cstart + seg_chars),
                     spos: u(spos),
-                    slen: u(slen),
                     sentence: u(sentence),
-                    sentence_start: new_sentence,
-                    capitalized,
-                    quoted: false,
+                    len: h(seg.len()),
+                    clen: h(seg_chars),
+                    slen: h(slen),
+                    flags: if new_sentence { SENTENCE_START } else { 0 }
+                        | if capitalized { CAPITALIZED } else { 0 },
                 });
                 gap_terminator = false;
                 gap_newline = false;
@@ -656,7 +701,7 @@ impl<'a> Analysis<'a> {
             .get(i)
             .and_then(|t| {
                 let s = t.spos as usize;
-                self.stream.get(s..s + t.slen as usize)
+                self.stream.get(s..s + t.slen() as usize)
             })
             .unwrap_or("")
     }
@@ -670,7 +715,7 @@ impl<'a> Analysis<'a> {
         ) {
             (Some(a), Some(b)) if a.spos <= b.spos => self
                 .stream
-                .get(a.spos as usize..b.spos as usize + b.slen as usize)
+                .get(a.spos as usize..b.spos as usize + b.slen() as usize)
                 .unwrap_or(""),
             _ => "",
         }
@@ -682,9 +727,9 @@ impl<'a> Analysis<'a> {
             self.tokens.get(first),
             last.checked_sub(1).and_then(|l| self.tokens.get(l)),
         ) {
-            (Some(a), Some(b)) if a.start <= b.end => self
+            (Some(a), Some(b)) if a.start <= b.end() => self
                 .text
-                .get(a.start as usize..b.end as usize)
+                .get(a.start as usize..b.end() as usize)
                 .unwrap_or(""),
             _ => "",
         }
@@ -702,9 +747,9 @@ impl<'a> Analysis<'a> {
         Some(evidence_at(
             self.text,
             a.start as usize,
-            b.end as usize,
+            b.end() as usize,
             a.cstart as usize,
-            b.cend as usize,
+            b.cend() as usize,
         ))
     }
 
@@ -866,8 +911,8 @@ fn find_quotations(text: &str, tokens: &mut [Token]) -> Vec<Quotation> {
             t += 1;
         }
         let first = t;
-        while t < tokens.len() && tokens[t].end as usize <= e {
-            tokens[t].quoted = true;
+        while t < tokens.len() && tokens[t].end() as usize <= e {
+            tokens[t].flags |= QUOTED;
             t += 1;
         }
         out.push(Quotation {
@@ -897,11 +942,11 @@ mod tests {
         let a = Analysis::new(text, Some(Lang::En));
         let t = &a.tokens[1];
         let chars: Vec<char> = text.chars().collect();
-        let got: String = chars[t.cstart as usize..t.cend as usize].iter().collect();
+        let got: String = chars[t.cstart as usize..t.cend() as usize].iter().collect();
         assert_eq!(got, "quoted");
-        assert!(t.quoted);
-        assert!(!a.tokens[0].quoted);
-        assert!(!a.tokens.last().is_some_and(|t| t.quoted));
+        assert!(t.quoted());
+        assert!(!a.tokens[0].quoted());
+        assert!(!a.tokens.last().is_some_and(|t| t.quoted()));
         assert_eq!(a.quotations.len(), 1);
     }
 
@@ -914,8 +959,8 @@ mod tests {
         let starts: Vec<&str> = a
             .tokens
             .iter()
-            .filter(|t| t.sentence_start)
-            .map(|t| &a.text[t.start as usize..t.end as usize])
+            .filter(|t| t.sentence_start())
+            .map(|t| &a.text[t.start as usize..t.end() as usize])
             .collect();
         assert_eq!(starts, vec!["U.S", "They", "Then", "another"]);
         assert_eq!(a.sentences, 4);
@@ -953,7 +998,7 @@ mod tests {
     fn open_quotation_ends_at_paragraph() {
         let a = Analysis::new("He said: “This goes on\n\nNext paragraph here.", None);
         assert_eq!(a.quotations.len(), 1);
-        assert!(!a.tokens.last().is_some_and(|t| t.quoted));
+        assert!(!a.tokens.last().is_some_and(|t| t.quoted()));
     }
 
     /// The ASCII fast path must give exactly the Unicode segments: random strings over an
@@ -1097,6 +1142,10 @@ mod tests {
                         _ => {}
                     }
                 }
+                chars += seg_chars;
+                continue;
+            }
+            if seg.len() > MAX_WORD_BYTES {
                 chars += seg_chars;
                 continue;
             }
@@ -1270,14 +1319,14 @@ mod tests {
                 .map(|(i, t)| {
                     (
                         t.start as usize,
-                        t.end as usize,
+                        t.end() as usize,
                         t.cstart as usize,
-                        t.cend as usize,
+                        t.cend() as usize,
                         a.stem(i).to_string(),
                         t.sentence as usize,
-                        t.sentence_start,
-                        t.capitalized,
-                        t.quoted,
+                        t.sentence_start(),
+                        t.capitalized(),
+                        t.quoted(),
                     )
                 })
                 .collect();
@@ -1311,6 +1360,14 @@ mod tests {
         ] {
             check(text, Some(Lang::En));
         }
+        // Words right at the length limit: the longer ones are skipped, offsets after them hold.
+        for n in MAX_WORD_BYTES - 2..MAX_WORD_BYTES + 3 {
+            for fill in ["x", "é", "Я"] {
+                let word = fill.repeat(n / fill.len());
+                check(&format!("He said {word}. The next one"), Some(Lang::En));
+                check(&format!("{word}’s “{word}” l'{word} ok"), Some(Lang::Fr));
+            }
+        }
         // Quotations right at the length limit.
         for n in MAX_QUOTATION_BYTES - 4..MAX_QUOTATION_BYTES + 4 {
             for (open, close) in [("\"", "\""), ("“", "”"), ("«", "»")] {
@@ -1322,6 +1379,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn an_overlong_word_is_skipped_and_the_offsets_after_it_hold() {
+        let blob = "é".repeat(MAX_WORD_BYTES); // one "word" of 2,048 bytes, 1,024 code points
+        let text = format!("Experts say {blob} he lied");
+        let a = Analysis::new(&text, Some(Lang::En));
+        let words: Vec<&str> = (0..a.tokens.len()).map(|i| a.surface(i, i + 1)).collect();
+        assert_eq!(words, ["Experts", "say", "he", "lied"]);
+        let he = a.tokens[2];
+        assert_eq!(
+            he.cstart as usize,
+            "Experts say ".len() + MAX_WORD_BYTES + 1
+        );
+        assert_eq!(std::mem::size_of::<Token>(), 24);
     }
 
     #[test]

@@ -22,6 +22,10 @@ def lscpu(field):
             return line.split(":", 1)[1].strip()
     return "?"
 
+def opt_level():
+    m = re.search(r'^\[profile\.release\][^\[]*?^opt-level\s*=\s*"?(\w+)"?', open("Cargo.toml").read(), re.M | re.S)
+    return m.group(1) if m else "?"
+
 def rustc():
     return subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
 
@@ -50,7 +54,7 @@ def rate(ns, tp):
 lines = []
 cpu = lscpu("Model name")
 lines.append(f"Machine: {cpu}, {lscpu('CPU(s)')} logical CPUs ({lscpu('Thread(s) per core')} per core); "
-             f"{rustc()}; release profile (opt-level s, LTO); one core; "
+             f"{rustc()}; release profile (opt-level {opt_level()}, LTO); one core; "
              f"run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC. "
              "Median of 10 samples (criterion).")
 lines.append("")

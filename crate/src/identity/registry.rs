@@ -171,6 +171,33 @@ mod tests {
         assert_eq!(registry().outlets.len(), data.outlet.len());
     }
 
+    /// Issue 3 asks for EU, UK, US and Canadian measures against media, each with its act:
+    /// every jurisdiction is present beyond a single entry, and the outlets sanctioned by all
+    /// four carry a measure from each.
+    #[test]
+    fn legal_measures_cover_the_eu_uk_us_and_canada() {
+        let reg = registry();
+        for jurisdiction in ["EU", "UK", "US", "CA"] {
+            let outlets = reg
+                .outlets
+                .iter()
+                .filter(|o| o.legal_measures.iter().any(|m| m.jurisdiction == jurisdiction))
+                .count();
+            assert!(outlets >= 3, "{jurisdiction}: measures on {outlets} outlets");
+        }
+        for id in ["rt", "sputnik"] {
+            let outlet = reg.outlet(id).expect(id);
+            for jurisdiction in ["EU", "UK", "US", "CA"] {
+                let m = outlet
+                    .legal_measures
+                    .iter()
+                    .find(|m| m.jurisdiction == jurisdiction)
+                    .unwrap_or_else(|| panic!("{id}: no {jurisdiction} measure"));
+                assert!(!m.act.is_empty() && m.url.starts_with("https://"), "{id}: {m:?}");
+            }
+        }
+    }
+
     /// The shipped binary holds exactly what the TOML files say.
     #[test]
     fn the_compiled_registry_equals_the_toml_files() {

@@ -15,7 +15,11 @@ EU: entities listed in Annex XV of Council Regulation (EU) No 833/2014 (Art. 2f)
 - 2024/1428: adopted 17 May 2024, applies from 25 June 2024 (Czech regulator CTU notice).
 - 2025/395: 16th package, adopted 24 February 2025. The regulation number is cross-checked
   only against secondary references; effective date omitted.
-UK / US / CA: see the entries below. The US entries for PRC media (the State Department's
+UK / US / CA: see the entries below. UK: Ofcom's revocation of RT's licence and two FCDO
+designation rounds (31 March and 4 May 2022). Canada: the CRTC's removal of RT and five listings
+under the Special Economic Measures (Russia) Regulations (July 2022 to June 2023), each cited to
+a report of the announcement that names the entity; Regnum, which Sputnik's report of the July
+2022 round also names, is left out for want of an independent report. The US entries for PRC media (the State Department's
 three 2020 foreign-mission designations, with the entities each one named) and for Channel One,
 Russia-1 and NTV (OFAC, 8 May 2022) cite the published statements by title and address on the
 State Department's archived 2017-2021 site and treasury.gov; they were written from those
@@ -124,39 +128,87 @@ OFAC_TV = {
     "as_of": AS_OF,
 }
 
+# UK designations (asset freeze; no dealings) under the Russia (Sanctions) (EU Exit) Regulations
+# 2019, announced by the Foreign, Commonwealth and Development Office. The UK sanctions list
+# itself is a live document; each entry cites the announcement as republished on the day (the
+# Government's own news page reproduced by wired-gov.net; TASS's report of the FCDO statement
+# of 4 May 2022, which names the entities).
+def uk_designation(entities, date, iso, url):
+    return {
+        "jurisdiction": "UK",
+        "measure": f"Designation for asset freeze under the Russia (Sanctions) (EU Exit) Regulations 2019: {entities}",
+        "act": f"Foreign, Commonwealth and Development Office designation, {date}",
+        "adopted": iso, "effective": iso, "url": url, "as_of": AS_OF,
+    }
+
+
+UK_MAR22 = uk_designation(
+    "ANO TV-Novosti (owner of RT) and Rossiya Segodnya (which runs Sputnik)", "31 March 2022", "2022-03-31",
+    "https://www.wired-gov.net/wg/news.nsf/articles/foreign+secretary+announces+sanctions+on+putins+propaganda+31032022132500?open")
+UK_MAY22 = uk_designation(
+    "VGTRK (All-Russia State Television and Radio Broadcasting Company), InfoRos and the Strategic Culture Foundation",
+    "4 May 2022", "2022-05-04", "https://tass.com/world/1446863")
+
+
+# Canadian listings in Schedule 1 of the Special Economic Measures (Russia) Regulations (a
+# dealings ban), each announced by Global Affairs Canada; cited to press reports of the
+# announcement that name the entities.
+def ca_listing(entities, date, iso, url):
+    return {
+        "jurisdiction": "CA",
+        "measure": f"Listing under the Special Economic Measures (Russia) Regulations (dealings ban): {entities}",
+        "act": f"Regulations Amending the Special Economic Measures (Russia) Regulations, {date}",
+        "adopted": iso, "url": url, "as_of": AS_OF,
+    }
+
+
+CA_JUL22_TASS = ca_listing("TASS, Channel One, RT, NTV and VGTRK, among 15 entities", "8 July 2022", "2022-07-08",
+                           "https://tass.com/politics/1477537")
+CA_JUL22 = ca_listing("Roskomnadzor, TASS, RT, Sputnik, VGTRK and Rossiya 1, among 15 entities", "8 July 2022",
+                      "2022-07-08", "https://www.urdupoint.com/en/world/canada-imposes-new-sanctions-targeting-russia-1534299.html")
+CA_OCT22 = ca_listing("TV Zvezda (Russian Ministry of Defence), with 34 individuals", "17 October 2022", "2022-10-17",
+                      "https://www.thestar.com/politics/2022/10/17/canada-sanctions-russian-entities-over-disinformation-including-tv-channel-actors.html")
+CA_FEB23 = ca_listing("MIA Rossiya Segodnya (RIA Novosti, Sputnik), United World International, among 16 entities",
+                      "3 February 2023", "2023-02-03", "https://globalnews.ca/news/9458824/canada-russia-more-sanctions/")
+CA_JUN23 = ca_listing("Rossiyskaya Gazeta, Voice of Europe, Tavria TV, Mariupol 24 and ZaMedia, among 16 entities",
+                      "13 June 2023", "2023-06-13",
+                      "https://babel.ua/en/amp/news/108079-canada-imposed-new-sanctions-against-russia-propagandists-in-particular-medvedchuk-s-voice-of-europe-came-under-restrictions")
+
 MEASURES = {
     "rt": [
         e("RT - Russia Today English, RT - Russia Today UK, RT - Russia Today Germany, RT - Russia Today France, RT - Russia Today Spanish", R350),
         e("RT Arabic", R427),
         OFCOM_RT,
+        UK_MAR22,
         CRTC_RT,
+        CA_JUL22,
         us_fma(FMA_ALL),
     ],
-    "sputnik": [e("Sputnik", R350), e("Sputnik Arabic", R427), us_fma(FMA_ALL)],
-    "ria-novosti": [e("RIA Novosti", R1428), us_fma(FMA_ALL)],
-    "rtr-planeta": [e("Rossiya RTR / RTR Planeta", R879)],
-    "russia-24": [e("Rossiya 24 / Russia 24", R879)],
+    "sputnik": [e("Sputnik", R350), e("Sputnik Arabic", R427), UK_MAR22, CA_JUL22, CA_FEB23, us_fma(FMA_ALL)],
+    "ria-novosti": [e("RIA Novosti", R1428), CA_FEB23, us_fma(FMA_ALL)],
+    "rtr-planeta": [e("Rossiya RTR / RTR Planeta", R879), UK_MAY22],
+    "russia-24": [e("Rossiya 24 / Russia 24", R879), UK_MAY22],
     "tv-centre-international": [e("TV Centre International", R879)],
-    "ntv": [e("NTV/NTV Mir", R2474), OFAC_TV],
-    "russia-1": [e("Rossiya 1", R2474), OFAC_TV],
+    "ntv": [e("NTV/NTV Mir", R2474), CA_JUL22_TASS, OFAC_TV],
+    "russia-1": [e("Rossiya 1", R2474), UK_MAY22, CA_JUL22, OFAC_TV],
     "ren-tv": [e("REN TV", R2474)],
-    "channel-one-russia": [e("Pervyi Kanal", R2474), OFAC_TV],
+    "channel-one-russia": [e("Pervyi Kanal", R2474), CA_JUL22_TASS, OFAC_TV],
     "rt-balkan": [e("RT Balkan", R1214)],
     "oriental-review": [e("Oriental Review", R1214)],
     "tsargrad": [e("Tsargrad", R1214)],
     "new-eastern-outlook": [e("New Eastern Outlook", R1214)],
     "katehon": [e("Katehon", R1214)],
-    "voice-of-europe": [e("Voice of Europe", R1428)],
+    "voice-of-europe": [e("Voice of Europe", R1428), CA_JUN23],
     "izvestia": [e("Izvestia", R1428)],
-    "rossiyskaya-gazeta": [e("Rossiiskaya Gazeta", R1428)],
+    "rossiyskaya-gazeta": [e("Rossiiskaya Gazeta", R1428), CA_JUN23],
     "eadaily": [e("EADaily / Eurasia Daily", R395)],
     "fondsk": [e("Fondsk", R395)],
     "lenta": [e("Lenta", R395)],
     "news-front": [e("NewsFront", R395)],
     "rubaltic": [e("RuBaltic", R395)],
     "southfront": [e("SouthFront", R395)],
-    "strategic-culture-foundation": [e("Strategic Culture Foundation", R395)],
-    "zvezda": [e("Krasnaya Zvezda / TV Zvezda", R395)],
+    "strategic-culture-foundation": [e("Strategic Culture Foundation", R395), UK_MAY22],
+    "zvezda": [e("Krasnaya Zvezda / TV Zvezda", R395), CA_OCT22],
     "krasnaya-zvezda": [e("Krasnaya Zvezda / TV Zvezda", R395)],
     "xinhua": [PRC_FEB],
     "xinhua-cn": [PRC_FEB],
@@ -173,4 +225,5 @@ MEASURES = {
     "xinmin-evening-news": [PRC_OCT],
     "beijing-review": [PRC_OCT],
     "economic-daily": [PRC_OCT],
+    "tass-ru": [CA_JUL22],
 }

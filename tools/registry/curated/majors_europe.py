@@ -157,7 +157,7 @@ OUTLETS = [
     M("polsat-news", "Polsat News", "PL", "pl", "polsatnews.pl", "Polsat_News", owner=("Polsat", L), funding=C),
     M("dziennik-gazeta-prawna", "Dziennik Gazeta Prawna", "PL", "pl", "gazetaprawna.pl", "Dziennik_Gazeta_Prawna", owner=("Infor PL", "private"), funding=C),
     M("newsweek-polska", "Newsweek Polska", "PL", "pl", "newsweek.pl", "Newsweek_Polska", owner=("Ringier Axel Springer Polska", P), funding=C),
-    M("polityka", "Polityka", "PL", "pl", "polityka.pl", "Polityka", funding=C),
+    M("polityka", "Polityka", "PL", "pl", "polityka.pl", "Polityka", owner=("Spółdzielnia Pracy Polityka", P), funding=C),
     M("do-rzeczy", "Do Rzeczy", "PL", "pl", "dorzeczy.pl", "Do_Rzeczy", funding=C),
     M("niezalezna", "Gazeta Polska Codziennie", "PL", "pl", "niezalezna.pl", "Gazeta_Polska_Codziennie", funding=C),
     M("natemat", "naTemat", "PL", "pl", "natemat.pl", "NaTemat.pl", funding=C),

@@ -16,6 +16,8 @@ ALDEN = ("Alden Global Capital", P)
 TRIB = ("Tribune Publishing", P)
 PM = ("Postmedia Network", L)
 QMI = ("Québecor", L)
+CN2I = ("Coopérative nationale de l'information indépendante", P)
+ZOOM = ("ZoomerMedia", L)
 OUTLETS = [
     # United States: regional and metropolitan dailies
     N("chicago-sun-times", "Chicago Sun-Times", "US", "en", "suntimes.com", owner=("Chicago Public Media", NP), funding=NP),
@@ -74,7 +76,7 @@ OUTLETS = [
     N("las-vegas-review-journal", "Las Vegas Review-Journal", "US", "en", "reviewjournal.com", owner=("News + Media Capital Group", "private"), funding=C),
     N("salt-lake-tribune", "The Salt Lake Tribune", "US", "en", "sltrib.com", funding=NP),
     N("deseret-news", "Deseret News", "US", "en", "deseret.com", owner=("Deseret Management Corporation", "private"), funding=C),
-    N("honolulu-star-advertiser", "Honolulu Star-Advertiser", "US", "en", "staradvertiser.com", funding=C),
+    N("honolulu-star-advertiser", "Honolulu Star-Advertiser", "US", "en", "staradvertiser.com", owner=("Oahu Publications", P), funding=C),
     N("hartford-courant", "Hartford Courant", "US", "en", "courant.com", "Hartford_Courant", owner=TRIB, parent=ALDEN, funding=C),
     N("richmond-times-dispatch", "Richmond Times-Dispatch", "US", "en", "richmond.com", owner=("Lee Enterprises", L), funding=C),
     N("texas-tribune", "The Texas Tribune", "US", "en", "texastribune.org", funding=NP),
@@ -82,10 +84,10 @@ OUTLETS = [
     # United States: national digital, magazines, broadcast and wires
     N("washington-times", "The Washington Times", "US", "en", "washingtontimes.com", owner=("Operations Holdings", P), funding=C),
     N("washington-examiner", "Washington Examiner", "US", "en", "washingtonexaminer.com", owner=("Clarity Media Group", P), funding=C),
-    N("daily-caller", "The Daily Caller", "US", "en", "dailycaller.com", funding=C),
-    N("daily-wire", "The Daily Wire", "US", "en", "dailywire.com", funding=C),
+    N("daily-caller", "The Daily Caller", "US", "en", "dailycaller.com", owner=("Neil Patel", P), funding=C),
+    N("daily-wire", "The Daily Wire", "US", "en", "dailywire.com", owner=("DailyWire Ventures", P), funding=C),
     N("newsmax", "Newsmax", "US", "en", "newsmax.com", "Newsmax_Media", funding=C),
-    N("the-blaze", "TheBlaze", "US", "en", "theblaze.com", funding=C, names=["The Blaze"]),
+    N("the-blaze", "TheBlaze", "US", "en", "theblaze.com", owner=("Blaze Media", P), funding=C, names=["The Blaze"]),
     N("the-federalist", "The Federalist", "US", "en", "thefederalist.com", "The_Federalist_(website)", funding=C),
     N("national-review", "National Review", "US", "en", "nationalreview.com", funding=C),
     N("the-dispatch-us", "The Dispatch", "US", "en", "thedispatch.com", "The_Dispatch_(website)", funding=C),
@@ -99,8 +101,8 @@ OUTLETS = [
     N("the-intercept", "The Intercept", "US", "en", "theintercept.com", funding=NP),
     N("talking-points-memo", "Talking Points Memo", "US", "en", "talkingpointsmemo.com", owner=("Josh Marshall", P), funding=C, names=["TPM"]),
     N("daily-kos", "Daily Kos", "US", "en", "dailykos.com", owner=("Kos Media", P), funding=C),
-    N("raw-story", "Raw Story", "US", "en", "rawstory.com", funding=C),
-    N("mediaite", "Mediaite", "US", "en", "mediaite.com", funding=C),
+    N("raw-story", "Raw Story", "US", "en", "rawstory.com", owner=("Raw Story Media", P), funding=C),
+    N("mediaite", "Mediaite", "US", "en", "mediaite.com", owner=("Dan Abrams", P), funding=C),
     N("the-bulwark", "The Bulwark", "US", "en", "thebulwark.com", "The_Bulwark_(website)", funding=C),
     N("semafor", "Semafor", "US", "en", "semafor.com", "Semafor_(website)", funding=C),
     N("vice", "Vice", "US", "en", "vice.com", "Vice_Media", owner=("Fortress Investment Group", "private"), funding=C, names=["Vice News"]),
@@ -116,11 +118,11 @@ OUTLETS = [
     N("univision", "Univision", "US", "es", "univision.com", owner=("TelevisaUnivision", P), funding=C, names=["Noticias Univision"]),
     N("christian-science-monitor", "The Christian Science Monitor", "US", "en", "csmonitor.com", owner=("Christian Science Publishing Society", NP), names=["CSM"]),
     N("upi", "United Press International", "US", "en", "upi.com", owner=("News World Communications", "private"), funding=C, names=["UPI"]),
-    N("roll-call", "Roll Call", "US", "en", "rollcall.com", funding=C),
+    N("roll-call", "Roll Call", "US", "en", "rollcall.com", owner=("FiscalNote", L), funding=C),
     N("rolling-stone", "Rolling Stone", "US", "en", "rollingstone.com", owner=("Penske Media Corporation", P), funding=C),
     N("the-marshall-project", "The Marshall Project", "US", "en", "themarshallproject.org", funding=NP),
     N("the-19th", "The 19th", "US", "en", "19thnews.org", "The_19th", funding=NP),
-    N("courthouse-news", "Courthouse News Service", "US", "en", "courthousenews.com", funding=C),
+    N("courthouse-news", "Courthouse News Service", "US", "en", "courthousenews.com", owner=("Bill Girdner", P), funding=C),
     # Canada
     N("winnipeg-sun", "Winnipeg Sun", "CA", "en", "winnipegsun.com", owner=PM, funding=C),
     N("ottawa-sun", "Ottawa Sun", "CA", "en", "ottawasun.com", owner=PM, funding=C),
@@ -134,19 +136,19 @@ OUTLETS = [
     N("chronicle-herald", "The Chronicle Herald", "CA", "en", "thechronicleherald.ca", owner=("Postmedia Network", "listed"), funding=C),
     N("times-colonist", "Times Colonist", "CA", "en", "timescolonist.com", owner=("Glacier Media", "listed"), funding=C),
     N("journal-de-quebec", "Le Journal de Québec", "CA", "fr", "journaldequebec.com", owner=QMI, funding=C),
-    N("le-droit", "Le Droit", "CA", "fr", "ledroit.com", funding=C),
-    N("le-nouvelliste", "Le Nouvelliste", "CA", "fr", "lenouvelliste.ca", funding=C),
-    N("la-tribune-sherbrooke", "La Tribune", "CA", "fr", "latribune.ca", "La_Tribune_(Sherbrooke)", funding=C),
+    N("le-droit", "Le Droit", "CA", "fr", "ledroit.com", owner=CN2I, funding=C),
+    N("le-nouvelliste", "Le Nouvelliste", "CA", "fr", "lenouvelliste.ca", owner=CN2I, funding=C),
+    N("la-tribune-sherbrooke", "La Tribune", "CA", "fr", "latribune.ca", "La_Tribune_(Sherbrooke)", owner=CN2I, funding=C),
     N("noovo-info", "Noovo Info", "CA", "fr", "noovo.info", "Noovo", owner=("Bell Media", P), funding=C),
     N("waterloo-region-record", "Waterloo Region Record", "CA", "en", "therecord.com", "Waterloo_Region_Record", owner=("Torstar", P), funding=C, names=["The Record"]),
     N("hill-times", "The Hill Times", "CA", "en", "hilltimes.com", funding=C),
-    N("ipolitics", "iPolitics", "CA", "en", "ipolitics.ca", funding=C),
+    N("ipolitics", "iPolitics", "CA", "en", "ipolitics.ca", owner=("Paul Rivett", P), funding=C),
     N("the-logic", "The Logic", "CA", "en", "thelogic.co", "The_Logic_(Canadian_publication)", funding=C),
     N("rebel-news", "Rebel News", "CA", "en", "rebelnews.com", owner=("Ezra Levant", P), funding=C),
     N("true-north", "True North Centre for Public Policy", "CA", "en", "tnc.news", names=["True North"]),
-    N("western-standard", "Western Standard", "CA", "en", "westernstandard.news", funding=C),
-    N("daily-hive", "Daily Hive", "CA", "en", "dailyhive.com", funding=C),
-    N("blogto", "blogTO", "CA", "en", "blogto.com", "BlogTO", funding=C),
+    N("western-standard", "Western Standard", "CA", "en", "westernstandard.news", owner=("Derek Fildebrandt", P), funding=C),
+    N("daily-hive", "Daily Hive", "CA", "en", "dailyhive.com", owner=ZOOM, funding=C),
+    N("blogto", "blogTO", "CA", "en", "blogto.com", "BlogTO", owner=ZOOM, funding=C),
     N("chch", "CHCH-DT", "CA", "en", "chch.com", owner=("Channel Zero", "private"), funding=C, names=["CHCH News"]),
     N("the-narwhal", "The Narwhal", "CA", "en", "thenarwhal.ca", "The_Narwhal_(magazine)", funding=NP),
 ]

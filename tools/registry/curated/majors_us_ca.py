@@ -45,7 +45,7 @@ OUTLETS = [
     M("toronto-star", "Toronto Star", "CA", "en", "thestar.com", "Toronto_Star", owner=("Torstar", "private"), funding=C),
     M("national-post", "National Post", "CA", "en", "nationalpost.com", "National_Post", owner=("Postmedia Network", "listed"), funding=C),
     M("la-presse", "La Presse", "CA", "fr", "lapresse.ca", "La_Presse_(Canada)", owner=("La Presse Inc.", "nonprofit"), funding="nonprofit"),
-    M("le-devoir", "Le Devoir", "CA", "fr", "ledevoir.com", "Le_Devoir", funding=C),
+    M("le-devoir", "Le Devoir", "CA", "fr", "ledevoir.com", "Le_Devoir", owner=("Fiducie Le Devoir", "nonprofit"), funding=C),
     M("journal-de-montreal", "Le Journal de Montréal", "CA", "fr", "journaldemontreal.com", "Le_Journal_de_Montréal", owner=("Québecor", "listed"), funding=C),
     M("tva-nouvelles", "TVA Nouvelles", "CA", "fr", "tvanouvelles.ca", "TVA_Nouvelles", owner=("Québecor", "listed"), funding=C),
     M("citynews", "CityNews", "CA", "en", "citynews.ca", "CityNews", owner=("Rogers Sports & Media", "private"), funding=C),

@@ -199,7 +199,7 @@ OUTLETS = [
     M("the-nation-ng", "The Nation", "NG", "en", "thenationonlineng.net", "The_Nation_(Nigeria)", owner=("Vintage Press Limited", P), funding=C),
     M("sahara-reporters", "Sahara Reporters", "NG", "en", "saharareporters.com", "Sahara_Reporters", owner=("Omoyele Sowore", P), funding=C),
     M("legit-ng", "Legit.ng", "NG", "en", "legit.ng", "Legit.ng", owner=("Naij.com Media Limited", P), funding=C),
-    M("the-cable", "TheCable", "NG", "en", "thecable.ng", "TheCable", funding=C),
+    M("the-cable", "TheCable", "NG", "en", "thecable.ng", "TheCable", owner=("Cable Newspaper Limited", P), funding=C),
     M("leadership-ng", "Leadership", "NG", "en", "leadership.ng", "Leadership_(newspaper)", owner=("Leadership Group Limited", P), funding=C),
     M("business-day-ng", "BusinessDay", "NG", "en", "businessday.ng", "BusinessDay", owner=("BusinessDay Media Limited", P), funding=C),
     M("tribune-ng", "Nigerian Tribune", "NG", "en", "tribuneonlineng.com", "Nigerian_Tribune", owner=("African Newspapers of Nigeria", P), funding=C),

@@ -229,8 +229,13 @@ async function coldRuns(kind, browser, url, result) {
   }
 }
 
+// Firefox rounds performance.now() to 1 ms in pages and extensions that are not
+// cross-origin isolated (privacy.reduceTimerPrecision), which quantizes every timing this
+// bench takes there; the bench's profile turns the rounding off. Chromium's timers are fine.
+const PRECISE_TIMERS = { "privacy.reduceTimerPrecision": false };
+
 async function benchBrowser(kind, server) {
-  const browser = await BROWSERS[kind](tempProfile(`${kind}-bench`));
+  const browser = await BROWSERS[kind](tempProfile(`${kind}-bench`), { prefs: PRECISE_TIMERS });
   const result = { kind, pages: {}, cold: [], memory: {}, off: null, notes: [] };
   const url = (p, i) => server.url(p.host, p.path, `?masthead-bench&run=${i}`);
   try {
@@ -305,7 +310,7 @@ async function benchBrowser(kind, server) {
     await browser.close();
   }
   if (kind === "firefox") {
-    const coldBrowser = await BROWSERS[kind](tempProfile(`${kind}-bench-cold`), { prefs: { "extensions.background.idle.timeout": 1500 } });
+    const coldBrowser = await BROWSERS[kind](tempProfile(`${kind}-bench-cold`), { prefs: { ...PRECISE_TIMERS, "extensions.background.idle.timeout": 1500 } });
     try {
       await coldRuns(kind, coldBrowser, url, result);
     } finally {
@@ -322,7 +327,7 @@ function report(m, results) {
   const L = [];
   L.push(`Measured ${date} by \`node tests/bench/browser.mjs\` (\`./build.sh bench\`), headless, on ${m.cpu}, ${m.cores} cores, ${m.ram} RAM, ${m.os}; ${m.chromium}, ${m.firefox}, Node ${m.node}. Load average at the start: ${m.load}.`);
   L.push("");
-  L.push("Method: each page is loaded with `?masthead-bench`, which makes the content script record User Timing marks (`idle` at its first line, `start`/`serialized` around `outerHTML`, `answered` when the background's answer arrives, with the background's own timing of the wasm call, `rendered` when the pill is drawn, with the panel too if it opens by itself; then `highlighted` when the evidence highlights are set in idle time, and `built` when the panel's body is built, on its first opening: the bench opens it with a click on the pill after `highlighted`). Main thread = serialization + rendering, the work done before the pill is up; the two later columns are main-thread work too, but done after the pill (in idle time) or on the reader's click, not at load. Pill = `rendered` − `idle` (settings read, serialization, message, analysis, answer, rendering). Warm: the background and the core already running; cold: Chromium's service worker stopped through CDP (`ServiceWorker.stopAllWorkers`) before the load, Firefox's event page left idle until Firefox unloaded it (`extensions.background.idle.timeout` = 1.5 s). Readability: `new Readability(document.cloneNode(true)).parse()` run on the same page, in the same tab, on its main thread (@mozilla/readability " + JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/@mozilla/readability/package.json"), "utf8")).version + "). Memory: the wasm linear memory of the core (from the background) and the PSS of the browser's extension process (from /proc). Medians; p90 where shown.");
+  L.push("Method: each page is loaded with `?masthead-bench`, which makes the content script record User Timing marks (`idle` at its first line, `start`/`serialized` around `outerHTML`, `answered` when the background's answer arrives, with the background's own timing of the wasm call, `rendered` when the pill is drawn, with the panel too if it opens by itself; then `highlighted` when the evidence highlights are set in idle time, and `built` when the panel's body is built, on its first opening: the bench opens it with a click on the pill after `highlighted`). Main thread = serialization + rendering, the work done before the pill is up; the two later columns are main-thread work too, but done after the pill (in idle time) or on the reader's click, not at load. Pill = `rendered` − `idle` (settings read, serialization, message, analysis, answer, rendering). Warm: the background and the core already running; cold: Chromium's service worker stopped through CDP (`ServiceWorker.stopAllWorkers`) before the load, Firefox's event page left idle until Firefox unloaded it (`extensions.background.idle.timeout` = 1.5 s). Readability: `new Readability(document.cloneNode(true)).parse()` run on the same page, in the same tab, on its main thread (@mozilla/readability " + JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/@mozilla/readability/package.json"), "utf8")).version + "). Memory: the wasm linear memory of the core (from the background) and the PSS of the browser's extension process (from /proc). Firefox runs with `privacy.reduceTimerPrecision` off, so its timings are not rounded to whole milliseconds. Medians; p90 where shown.");
   L.push("");
   for (const r of results) {
     const name = r.kind === "chromium" ? "Chromium" : "Firefox ESR";

@@ -187,7 +187,7 @@ for (const kind of browsersUnderTest()) {
       const top = await tab.panel((root) => [...root.querySelectorAll(".top li")].map((li) => li.textContent));
       assert.ok(top.length >= 2 && top.length <= 3, `two or three lines at a glance: ${JSON.stringify(top)}`);
       assert.match(top[0], /Sputnik — state-controlled media, Russia/);
-      assert.match(top[1], /Legal measures against it: EU, US \(3\)/);
+      assert.match(top[1], /Legal measures against it: EU, UK, CA, US \(6\)/);
       assert.match(top.at(-1), /How it's written: .*Framing and narrative 3/);
       // Details are on demand: collapsed until asked for.
       assert.deepEqual(await tab.panel((root) => [...root.querySelectorAll("details.sec")].map((d) => d.open)), [false, false, false]);

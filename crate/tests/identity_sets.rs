@@ -203,7 +203,18 @@ fn documented_lookalikes_are_caught_by_the_generic_rules() {
 /// Genuine news domains must not be called lookalikes (target: at most 0.2%).
 #[test]
 fn genuine_news_domains_are_not_lookalikes() {
-    let domains = read_lines("genuine.txt");
+    genuine_set("genuine.txt");
+}
+
+/// The domains Wikipedia's perennial-sources list names (sources of every kind) must not be
+/// called lookalikes either (at most 0.2%).
+#[test]
+fn perennial_source_domains_are_not_lookalikes() {
+    genuine_set("perennial.txt");
+}
+
+fn genuine_set(file: &str) {
+    let domains = read_lines(file);
     assert!(
         domains.len() >= 300,
         "the set has {} domains",
@@ -220,7 +231,7 @@ fn genuine_news_domains_are_not_lookalikes() {
         }
     }
     println!(
-        "genuine domains: {} checked ({verified} in the registry), {} flagged lookalike ({:.2}%)",
+        "{file}: {} checked ({verified} in the registry), {} flagged lookalike ({:.2}%)",
         domains.len(),
         flagged.len(),
         pct(flagged.len(), domains.len())

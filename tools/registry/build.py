@@ -22,6 +22,7 @@ from common import write_toml  # noqa: E402
 import import_influence_ops  # noqa: E402
 import import_state_media  # noqa: E402
 from curated.legal_measures import MEASURES  # noqa: E402
+from curated.extra_domains import DOMAINS as EXTRA_DOMAINS  # noqa: E402
 from curated import sanctioned_outlets  # noqa: E402
 
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
@@ -134,6 +135,17 @@ def main():
         os.path.join(args.data, "influence-operations", "io_domains_candidates.json"), log)
     for o in io_outlets:
         reg.add("influence-operations.toml", o)
+
+    for oid, ds in sorted(EXTRA_DOMAINS.items()):
+        if oid not in reg.by_id:
+            raise SystemExit(f"extra domains for unknown outlet {oid}")
+        for d in ds:
+            owner = reg.host_owner.get(d["host"])
+            if owner is not None:
+                log(f"extra domain {d['host']} for {oid}: already a domain of {owner}; skipped")
+                continue
+            reg.by_id[oid]["domains"].append(dict(d))
+            reg.host_owner[d["host"]] = oid
 
     for oid, ms in sorted(MEASURES.items()):
         if oid not in reg.by_id:

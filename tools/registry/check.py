@@ -123,7 +123,7 @@ def main():
                 err(w, "domains must be a non-empty list")
                 doms = []
             for d in doms:
-                if not keys(w + ".domains", d, ["host", "role"], ["lang"]):
+                if not keys(w + ".domains", d, ["host", "role"], ["lang", "source"]):
                     continue
                 h = d.get("host")
                 if not isinstance(h, str) or not HOST.match(h):
@@ -136,6 +136,8 @@ def main():
                     err(w, f"bad role {d.get('role')!r} for {h}")
                 if "lang" in d and not (isinstance(d["lang"], str) and LANG.match(d["lang"])):
                     err(w, f"bad lang {d['lang']!r} for {h}")
+                if "source" in d:
+                    source(f"{w}.domains.{h}.source", d["source"])
             source(w + ".source", o.get("source"))
             for k in ["owner", "parent", "ultimate_owner"]:
                 if k in o:

@@ -94,6 +94,8 @@ def outlet_toml(o):
         dd = {"host": d["host"], "role": d["role"]}
         if d.get("lang"):
             dd["lang"] = d["lang"]
+        if d.get("source"):
+            dd["source"] = d["source"]
         out.append(f"  {inline(dd)},")
     out.append("]")
     out.append(f"source = {inline(o['source'])}")

@@ -299,6 +299,7 @@ mod claim_matching_tests {
                 host: host.into(),
                 role: DomainRole::Primary,
                 lang: None,
+                source: None,
             }],
             source: Source {
                 title: "test".into(),

@@ -519,6 +519,9 @@ const AFFIX_WORDS: &[&str] = &[
     "ee", "il", "ca", "au", "in", "en", "info", "center", "centre", "weekly", "times", "post",
 ];
 
+/// Words that name a broadcaster's sister channel when glued to its name.
+const BROADCAST_WORDS: &[&str] = &["tv", "fm", "radio", "hd"];
+
 /// Articles: a prefix that turns a name into the full title ("der" + "tagesspiegel").
 #[rustfmt::skip]
 const ARTICLES: &[&str] = &[
@@ -1096,6 +1099,48 @@ fn near_suffix_ok(p: &Probe, t: &Target) -> bool {
         )
 }
 
+/// Whether the few letters that tell `q` from the genuine `t` make another name rather than
+/// a misspelling: a changed acronym before generic words (`cnsnews` for `cbsnews`,
+/// `usmagazine` for `ewmagazine`: three letters or fewer, where most changes make another
+/// outlet's initials), or one edition word for another at either end (`chinadailyasia` for
+/// `chinadailyusa`, `bbcnews` + `uk` for `us`).
+fn another_name(q: &str, t: &str) -> bool {
+    if !q.is_ascii() || !t.is_ascii() {
+        return false;
+    }
+    let (qb, tb) = (q.as_bytes(), t.as_bytes());
+    let prefix = qb.iter().zip(tb).take_while(|(a, b)| a == b).count();
+    let room = qb.len().min(tb.len()) - prefix;
+    let suffix = qb
+        .iter()
+        .rev()
+        .zip(tb.iter().rev())
+        .take(room)
+        .take_while(|(a, b)| a == b)
+        .count();
+    // The letters of `t` that differ: t[prefix..tb.len() - suffix].
+    let changed_end = tb.len() - suffix;
+    let acronym = (1..=3.min(tb.len().saturating_sub(1)))
+        .any(|x| changed_end <= x && is_generic_composite(&t[x..]));
+    // An edition word: a region, or a word clones add (`usa`, `news`, `uk`), but not an
+    // article, which `spiegle` for `spiegel` would otherwise swap (`le` for `el`).
+    let edition_word = |w: &str| {
+        REGION_WORDS.contains(&w) || (words(AFFIX_WORDS).contains(w) && !ARTICLES.contains(&w))
+    };
+    let edition = |a: &str, b: &str| edition_word(a) && edition_word(b);
+    acronym
+        || edition(&q[prefix..], &t[prefix..])
+        || edition(&q[..qb.len() - suffix], &t[..changed_end])
+}
+
+/// World regions that name editions (`chinadailyasia`, `sputniknews.africa`).
+#[rustfmt::skip]
+const REGION_WORDS: &[&str] = &[
+    "asia", "africa", "europe", "america", "americas", "arabia", "arabic", "latam", "latino",
+    "mundo", "afrique", "europa", "asean", "mena", "gulf", "pacific", "nordic", "balkan",
+    "balkans", "baltic", "caribbean",
+];
+
 /// Digits or letter pairs standing in for letters: `washingt0npost`, `rnoscowtimes`.
 fn digit_swap(p: &Probe, index: &Index) -> Option<Found> {
     if p.unicode.is_some() || index.genuine_plain.contains(&p.plain) {
@@ -1324,6 +1369,18 @@ fn added_word(p: &Probe, index: &Index, registry: &Registry) -> Option<Found> {
                 let same_suffix = t.suffix.as_deref() == Some(p.suffix);
                 let open = matches!(class, SuffixClass::Abused | SuffixClass::Open(_));
                 let n = t.plain.len();
+                // A broadcast word glued on under the outlet's own ending is how sister
+                // channels are named (`vicetv.com`, `newsmaxtv.com`), not a disguise.
+                if same_suffix && !at_boundary && BROADCAST_WORDS.contains(&added.as_str()) {
+                    continue;
+                }
+                // A short name that is not the outlet's address (`blaze` of TheBlaze at
+                // theblaze.com, `mint` of Mint at livemint.com) glued to other words under an
+                // ordinary ending is most often an everyday word in another outlet's name
+                // (`newsblaze.com`, `mintpressnews.com`).
+                if t.suffix.is_none() && n < 6 && !at_boundary && !open {
+                    continue;
+                }
                 let ok = match t.strength {
                     // A shared name, told apart by the country code added to it (`rbc-ua`).
                     Strength::Shared => {
@@ -1440,6 +1497,9 @@ fn typo(p: &Probe, index: &Index) -> Option<Found> {
     }
     let (i, d) = best?;
     let t = index.target(i);
+    if another_name(&p.plain, &t.plain) {
+        return None;
+    }
     let how = if d == 1 {
         format!(
             "uses {THEIRS} name with one letter changed ({} for {})",
@@ -1477,6 +1537,7 @@ mod tests {
                         DomainRole::Edition
                     },
                     lang: None,
+                    source: None,
                 })
                 .collect(),
             source: Source {
@@ -1550,6 +1611,19 @@ mod tests {
                     &["pravda.com.ua"],
                 ),
                 outlet("cnn", "CNN", "US", "en", &["cnn.com"]),
+                outlet("cbs-news", "CBS News", "US", "en", &["cbsnews.com"]),
+                outlet("ew", "EW", "NL", "nl", &["ewmagazine.nl"]),
+                outlet(
+                    "china-daily",
+                    "China Daily",
+                    "CN",
+                    "en",
+                    &["chinadaily.com.cn", "chinadailyusa.com"],
+                ),
+                outlet("vice", "Vice", "US", "en", &["vice.com"]),
+                outlet("newsmax", "Newsmax", "US", "en", &["newsmax.com"]),
+                outlet("the-blaze", "TheBlaze", "US", "en", &["theblaze.com"]),
+                outlet("mint", "Mint", "IN", "en", &["livemint.com"]),
                 outlet("cnn-turk", "CNN Türk", "TR", "tr", &["cnnturk.com"]),
                 outlet(
                     "cnn-brasil",
@@ -1829,6 +1903,35 @@ mod tests {
         silent(&reg, "fax.net"); // short names are never typos
         silent(&reg, "sptegxl.de"); // two edits of a 7-letter name
         silent(&reg, "tagesspiegel.de"); // genuine, and a name in its own right
+    }
+
+    /// Genuine outlets a letter or two away from another's name: a changed acronym before
+    /// generic words, one edition word for another.
+    #[test]
+    fn another_name_is_not_a_typo() {
+        let reg = test_registry();
+        silent(&reg, "cnsnews.com"); // CNSNews, not CBS News
+        silent(&reg, "usmagazine.com"); // Us Weekly, not EW
+        silent(&reg, "chinadailyasia.com"); // China Daily's Asian edition, not a typo of its US one
+        fires(&reg, "cbsnewss.com", "cbs-news", Rule::Typo); // the change outside the acronym
+        fires(&reg, "ewmagazlne.com", "ew", Rule::DigitSwap);
+        assert!(another_name("cnsnews", "cbsnews"));
+        assert!(another_name("chinadailyasia", "chinadailyusa"));
+        assert!(!another_name("washingtonpots", "washingtonpost"));
+        assert!(!another_name("cbsnevs", "cbsnews"));
+    }
+
+    /// Sister channels and everyday words in other outlets' names are not added words.
+    #[test]
+    fn sister_channels_and_common_words_are_not_added_words() {
+        let reg = test_registry();
+        silent(&reg, "vicetv.com");
+        silent(&reg, "newsmaxtv.com");
+        silent(&reg, "newsblaze.com");
+        silent(&reg, "mintpressnews.com");
+        fires(&reg, "vice-tv.com", "vice", Rule::AddedWord); // a hyphen: still the usual disguise
+        fires(&reg, "newsmaxtv.ltd", "newsmax", Rule::AddedWord); // not the outlet's ending
+        fires(&reg, "newsmax-today.com", "newsmax", Rule::AddedWord);
     }
 
     #[test]

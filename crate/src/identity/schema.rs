@@ -33,6 +33,10 @@ pub struct Domain {
     pub role: DomainRole,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    /// Where this domain is documented, when that is not the record's own source (a mirror
+    /// or edition found in another list).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -255,6 +259,9 @@ pub fn validate(data: &RegistryData) -> Vec<String> {
                     d.host
                 ));
             }
+            if let Some(s) = &d.source {
+                check_source(&format!("{id}: domain {}", d.host), s, &mut problems);
+            }
             if let Some(other) = hosts.insert(d.host.as_str(), id) {
                 if other != id {
                     problems.push(format!("host {:?} is claimed by {other} and {id}", d.host));
@@ -472,6 +479,13 @@ pub fn encode(data: &RegistryData) -> Vec<u8> {
             w.str(&d.host);
             w.tag(&ROLES, &d.role);
             w.opt_str(&d.lang);
+            match &d.source {
+                None => w.out.push(0),
+                Some(s) => {
+                    w.out.push(1);
+                    w.source(s);
+                }
+            }
         }
         w.source(&o.source);
         w.owner(&o.owner);
@@ -645,6 +659,11 @@ pub fn decode(bytes: &[u8]) -> Option<RegistryData> {
                 host: r.str()?,
                 role: r.tag(&ROLES)?,
                 lang: r.opt_str()?,
+                source: if r.present()? {
+                    Some(r.source()?)
+                } else {
+                    None
+                },
             });
         }
         let source = r.source()?;

@@ -181,9 +181,16 @@ mod tests {
             let outlets = reg
                 .outlets
                 .iter()
-                .filter(|o| o.legal_measures.iter().any(|m| m.jurisdiction == jurisdiction))
+                .filter(|o| {
+                    o.legal_measures
+                        .iter()
+                        .any(|m| m.jurisdiction == jurisdiction)
+                })
                 .count();
-            assert!(outlets >= 3, "{jurisdiction}: measures on {outlets} outlets");
+            assert!(
+                outlets >= 3,
+                "{jurisdiction}: measures on {outlets} outlets"
+            );
         }
         for id in ["rt", "sputnik"] {
             let outlet = reg.outlet(id).expect(id);
@@ -193,7 +200,10 @@ mod tests {
                     .iter()
                     .find(|m| m.jurisdiction == jurisdiction)
                     .unwrap_or_else(|| panic!("{id}: no {jurisdiction} measure"));
-                assert!(!m.act.is_empty() && m.url.starts_with("https://"), "{id}: {m:?}");
+                assert!(
+                    !m.act.is_empty() && m.url.starts_with("https://"),
+                    "{id}: {m:?}"
+                );
             }
         }
     }

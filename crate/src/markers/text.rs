@@ -977,7 +977,10 @@ mod tests {
                     let mut word = vec![b'q'; len];
                     word[pos] = b;
                     for lowercase in [false, true] {
-                        assert_eq!(StemCache::key(&word, lowercase), reference(&word, lowercase));
+                        assert_eq!(
+                            StemCache::key(&word, lowercase),
+                            reference(&word, lowercase)
+                        );
                     }
                 }
             }
@@ -985,8 +988,14 @@ mod tests {
         // Non-ASCII bytes (normalized words) are keyed as they are.
         let word = "ёжик".as_bytes();
         assert_eq!(StemCache::key(word, false), reference(word, false));
-        assert_ne!(StemCache::key(b"Word", true), StemCache::key(b"Word", false));
-        assert_eq!(StemCache::key(b"WoRd", true), StemCache::key(b"word", false));
+        assert_ne!(
+            StemCache::key(b"Word", true),
+            StemCache::key(b"Word", false)
+        );
+        assert_eq!(
+            StemCache::key(b"WoRd", true),
+            StemCache::key(b"word", false)
+        );
     }
 
     #[test]

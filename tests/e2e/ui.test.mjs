@@ -195,6 +195,9 @@ for (const kind of browsersUnderTest()) {
       for (const fact of [/sputnikglobe\.com belongs to Sputnik/, /Rossiya Segodnya/, /State-controlled media \(State Media Monitor\)/, /Council Regulation \(EU\) 2022\/350/, /Why am I seeing this\?/]) {
         assert.match(text, fact);
       }
+      // The address's own fact ("belongs to Sputnik") links its source too.
+      const addressSource = await tab.panel((root) => [...root.querySelectorAll("dt")].find((dt) => dt.textContent === "Its address")?.nextElementSibling?.querySelector("a.source")?.href ?? null);
+      assert.match(addressSource ?? "", /^https:\/\//, "the address row links a source");
       const sources = await tab.panel((root) => [...root.querySelectorAll(".card a.source")].map((a) => [a.href, a.getAttribute("aria-label")]));
       assert.ok(sources.length >= 6, "country, owner, funding, state relation and each legal measure link a source");
       for (const [href, label] of sources) {

@@ -23,6 +23,11 @@
 //!   held by two outlets is not distinctive ([`Strength::Shared`]);
 //! - a name made of generic words ("el tiempo", "daily star", "le monde") or short
 //!   ("faz", "bbc") needs stronger evidence than a distinctive one ("spiegel", "nytimes");
+//! - a few letters that make another name are not a misspelling: a changed acronym before
+//!   generic words (`cnsnews`, `usmagazine`) or one edition word for another
+//!   (`chinadailyasia`), see [`another_name`]; a broadcast word glued on under the outlet's
+//!   own ending is a sister channel (`vicetv.com`), and a short name that is not the outlet's
+//!   address is often an everyday word in another's (`newsblaze.com` is not TheBlaze's);
 //! - the ending matters ([`SuffixClass`]): endings that news outlets practically never use
 //!   (`.ltd`, `.work`, `.pm`, CentralNic's `uk.net`) are strong evidence; an ending that reads
 //!   like the outlet's own (`.com.co` for `.com`, `.com.fr` for `.fr`) is strong; an ordinary

@@ -499,22 +499,12 @@
     const claim = id.claims?.[0];
     row(dl, t("pageCallsItself"), claim ? t("claimVia", [claim.name, claim.via === "title" ? t("viaTitle") : claim.via]) : t("noClaim"));
     const host = hostText(id);
-    row(dl, t("hostBelongsTo"), id.outlet ? withSource(t("hostOf", [host, id.outlet.name]), domainSource(id), t("hostBelongsTo")) : t("hostUnknown", [host]));
+    row(dl, t("hostBelongsTo"), id.outlet ? withSource(t("hostOf", [host, id.outlet.name]), id.domainSource, t("hostBelongsTo")) : t("hostUnknown", [host]));
     if (id.host?.archive) row(dl, t("archived"), t("archivedVia", [id.host.archive.service]));
     row(dl, t("doTheyAgree"), agreement(id));
     sec.append(dl);
     if (id.outlet) sec.append(outletCard(id.outlet));
     return sec;
-  }
-
-  /** Where the registry has this host as the outlet's: the domain's own source when it has
-   *  one (a mirror or edition found in another list), else the outlet record's. */
-  function domainSource(id) {
-    const h = id.host?.host ?? "";
-    const mine = (id.outlet.domains ?? [])
-      .filter((d) => h === d.host || h.endsWith("." + d.host))
-      .sort((a, b) => b.host.length - a.host.length)[0];
-    return mine?.source ?? id.outlet.source;
   }
 
   function agreement(id) {

@@ -80,6 +80,15 @@ class Registry:
         self.files.setdefault(fname, []).append(o)
         return o
 
+    def add_domain(self, e, d):
+        """Gives record `e` the domain `d` unless a record holds its host already: then that
+        record's id is returned and nothing changes."""
+        owner = self.host_owner.get(d["host"])
+        if owner is None:
+            e["domains"].append(dict(d))
+            self.host_owner[d["host"]] = e["id"]
+        return owner
+
     def merge(self, e, o):
         added = []
         for k in ["owner", "parent", "ultimate_owner", "funding", "state_media"]:
@@ -93,13 +102,8 @@ class Registry:
             if lang not in e["languages"]:
                 e["languages"].append(lang)
         for d in o["domains"]:
-            owner = self.host_owner.get(d["host"])
+            owner = self.add_domain(e, dict(d, role="edition") if d["role"] == "primary" else d)
             if owner is None:
-                nd = dict(d)
-                if nd["role"] == "primary":
-                    nd["role"] = "edition"
-                e["domains"].append(nd)
-                self.host_owner[d["host"]] = e["id"]
                 added.append(d["host"])
             elif owner != e["id"]:
                 log(f"merge: host {d['host']} of {o['id']} already belongs to {owner}; dropped from the merge into {e['id']}")
@@ -140,12 +144,9 @@ def main():
         if oid not in reg.by_id:
             raise SystemExit(f"extra domains for unknown outlet {oid}")
         for d in ds:
-            owner = reg.host_owner.get(d["host"])
+            owner = reg.add_domain(reg.by_id[oid], d)
             if owner is not None:
                 log(f"extra domain {d['host']} for {oid}: already a domain of {owner}; skipped")
-                continue
-            reg.by_id[oid]["domains"].append(dict(d))
-            reg.host_owner[d["host"]] = oid
 
     for oid, ms in sorted(MEASURES.items()):
         if oid not in reg.by_id:

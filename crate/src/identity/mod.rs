@@ -11,6 +11,7 @@ pub mod schema;
 pub use claim::{Claim, Via};
 pub use host::{Archive, HostInfo};
 use registry::{DomainRole, Outlet, Registry};
+use schema::Source;
 use serde::Serialize;
 
 /// The answer to "who is speaking?".
@@ -65,6 +66,9 @@ pub struct Identity {
     pub outlet: Option<Outlet>,
     /// The role of this host for its outlet (primary, edition, mirror, former).
     pub domain_role: Option<DomainRole>,
+    /// Where the registry has this host as the outlet's: the domain's own source when it has
+    /// one (a mirror or edition found in another list), else the outlet record's.
+    pub domain_source: Option<Source>,
     /// What the page says it is, most trusted first.
     pub claims: Vec<Claim>,
     /// The registry outlet the page claims to be, when that is not the host's outlet.
@@ -118,6 +122,7 @@ fn decide(
         reason: String::new(),
         outlet: None,
         domain_role: None,
+        domain_source: None,
         claims,
         claimed: None,
         imitates: None,
@@ -145,6 +150,7 @@ fn decide(
             DomainRole::Former => "a former domain".into(),
         };
         id.domain_role = Some(domain.role);
+        id.domain_source = Some(domain.source.as_ref().unwrap_or(&outlet.source).clone());
         id.outlet = Some(outlet.clone());
         // A site known only as part of an influence operation that imitates a genuine outlet
         // is a lookalike, whatever else the registry says of it.

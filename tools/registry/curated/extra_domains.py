@@ -10,6 +10,8 @@ genuine domains lookalikes of their own outlet while they were missing). The lis
 4.0; only domain names are taken from it, and each domain cites it.
 """
 
+from curated.mk import domains_of
+
 AS_OF = "2026-12-06"
 PERENNIAL = "https://en.wikipedia.org/wiki/Wikipedia:Reliable_sources/Perennial_sources"
 
@@ -19,17 +21,9 @@ def src(entry):
             "url": PERENNIAL, "as_of": AS_OF}
 
 
-def doms(entry, *items):
-    """items: "host", "host:role" or "host:role:lang" (role defaults to edition)."""
-    out = []
-    for item in items:
-        parts = item.split(":")
-        d = {"host": parts[0], "role": parts[1] if len(parts) > 1 else "edition"}
-        if len(parts) > 2:
-            d["lang"] = parts[2]
-        d["source"] = src(entry)
-        out.append(d)
-    return out
+def doms(entry, *specs):
+    """specs as `mk.domains_of` reads them (the role defaults to edition), each citing `entry`."""
+    return [dict(d, source=src(entry)) for d in domains_of(specs, first_role="edition")]
 
 
 DOMAINS = {

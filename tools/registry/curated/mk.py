@@ -15,19 +15,25 @@ def _src(title):
             "url": "https://en.wikipedia.org/wiki/" + title, "as_of": AS_OF}
 
 
-def M(oid, name, cc, langs, domains, wiki, owner=None, parent=None, funding=None, names=()):
-    src = _src(wiki)
+def domains_of(specs, first_role="primary"):
+    """Domains from "host", "host:role" or "host:role:lang" specs (a string of them separated
+    by spaces, or a list); a role left out is `first_role` for the first, "edition" after."""
     doms = []
-    for i, d in enumerate(domains.split() if isinstance(domains, str) else domains):
+    for i, d in enumerate(specs.split() if isinstance(specs, str) else specs):
         parts = d.split(":")
-        role = parts[1] if len(parts) > 1 else ("primary" if i == 0 else "edition")
+        role = parts[1] if len(parts) > 1 else (first_role if i == 0 else "edition")
         dd = {"host": parts[0], "role": role}
         if len(parts) > 2:
             dd["lang"] = parts[2]
         doms.append(dd)
+    return doms
+
+
+def M(oid, name, cc, langs, domains, wiki, owner=None, parent=None, funding=None, names=()):
+    src = _src(wiki)
     o = {"id": oid, "name": name, "names": list(names), "country": cc,
          "languages": langs.split() if isinstance(langs, str) else list(langs),
-         "domains": doms, "source": src}
+         "domains": domains_of(domains), "source": src}
     if owner:
         o["owner"] = {"name": owner[0], "type": owner[1], "source": src}
     if parent:
